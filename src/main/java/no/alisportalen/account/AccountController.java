@@ -1,0 +1,49 @@
+package no.alisportalen.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import no.alisportalen.base.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts")
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/applicants")
+    @Operation(summary = "Register as an applicant (anyone)")
+    ResponseEntity<Account> register(@Valid @RequestBody NewApplicant applicant) {
+        var account = accounts.registerApplicant(applicant);
+        return ResponseEntity.created(URI.create("/api/v1/me")).body(account);
+    }
+
+    @PostMapping("/admin/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Create a user of any role with its scope (ADMIN)")
+    ResponseEntity<Account> createUser(@Valid @RequestBody NewUser user) {
+        var account = accounts.createUser(user);
+        return ResponseEntity.created(URI.create("/api/v1/admin/users/" + account.id().value())).body(account);
+    }
+
+    @GetMapping("/me")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The logged-in account")
+    Account me(@AuthenticationPrincipal PortalUser user) {
+        return accounts.find(user.id()).orElseThrow(() -> new NotFoundException("account"));
+    }
+}

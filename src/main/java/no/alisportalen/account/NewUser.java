@@ -1,0 +1,19 @@
+package no.alisportalen.account;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import no.alisportalen.municipality.Region;
+import org.jspecify.annotations.Nullable;
+
+/** A user created by an administrator ({@code POST /api/v1/admin/users}). */
+public record NewUser(
+        @NotBlank(message = "{validation.email.required}") @Email(message = "{validation.email.invalid}")
+                @Size(max = 254, message = "{validation.email.invalid}") @Nullable String email,
+        @NotBlank(message = "{validation.password.required}") @Nullable String password,
+        @NotBlank(message = "{validation.name.required}") @Size(max = 120, message = "{validation.name.size}")
+                @Nullable String name,
+        @NotNull(message = "{validation.role.required}") @Nullable Role role,
+        @Nullable String municipalityNumber,
+        @Nullable Region region) {}

@@ -1,0 +1,74 @@
+package no.alisportalen.account;
+
+import java.util.Collection;
+import java.util.List;
+import no.alisportalen.municipality.Region;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The logged-in principal: the account plus its scope, which method security checks against. */
+public final class PortalUser implements UserDetails, CredentialsContainer {
+
+    private final Account account;
+    private @Nullable String passwordHash;
+
+    PortalUser(Account account, String passwordHash) {
+        this.account = account;
+        this.passwordHash = passwordHash;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public AccountId id() {
+        return account.id();
+    }
+
+    public Role role() {
+        return account.role();
+    }
+
+    public String displayName() {
+        return account.name();
+    }
+
+    /** True when this user may act for the municipality: its own MUNICIPALITY users, and admins. */
+    public boolean actsFor(String municipalityNumber) {
+        return account.role() == Role.ADMIN
+                || (account.role() == Role.MUNICIPALITY && municipalityNumber.equals(account.municipalityNumber()));
+    }
+
+    /** True when this user oversees the region: its ALIS office, and admins. */
+    public boolean oversees(Region region) {
+        return account.role() == Role.ADMIN || (account.role() == Role.ALIS_OFFICE && region == account.region());
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(account.role().authority()));
+    }
+
+    @Override
+    public @Nullable String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return account.email();
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public String toString() {
+        return "PortalUser[" + account.email() + ", " + account.role() + "]";
+    }
+}

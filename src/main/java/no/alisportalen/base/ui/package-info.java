@@ -1,0 +1,8 @@
+/**
+ * The UI shell shared by every view: main layout with role-aware navigation, the landing and about pages,
+ * language handling (Norwegian bokmål by default, English second) and the error view.
+ */
+@NullMarked
+package no.alisportalen.base.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** HTTP plumbing shared by every API: RFC 9457 problem details for every error and the request-size limit. */
+@NullMarked
+package no.alisportalen.base.web;
+
+import org.jspecify.annotations.NullMarked;

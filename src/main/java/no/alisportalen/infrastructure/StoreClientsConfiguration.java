@@ -1,0 +1,79 @@
+package no.alisportalen.infrastructure;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import no.alisportalen.infrastructure.embedded.EmbeddedElasticsearch;
+import org.apache.http.HttpHost;
+import org.bson.Document;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.elasticsearch.client.RestClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Clients and health for both stores. The official Elasticsearch client at the server's major version (8.19). Spring Boot 4's own Elasticsearch
+ * auto-configuration targets the 9.x client, which fails against an 8.19 server, so the beans are ours.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreClientsConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RestClient elasticsearchRestClient(ElasticsearchProperties properties,
+            ObjectProvider<EmbeddedElasticsearch> embedded) {
+        List<URI> uris = properties.uris().isEmpty()
+                ? List.of(embedded.getObject().uri())
+                : properties.uris().stream().map(URI::create).toList();
+        var hosts = uris.stream().map(u -> new HttpHost(u.getHost(), u.getPort(), u.getScheme())).toArray(HttpHost[]::new);
+        return RestClient.builder(hosts)
+                .setRequestConfigCallback(c -> c.setConnectTimeout((int) properties.connectTimeout().toMillis())
+                        .setSocketTimeout((int) properties.socketTimeout().toMillis()))
+                .build();
+    }
+
+    @Bean
+    ElasticsearchClient elasticsearchClient(RestClient restClient) {
+        var mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
+    }
+
+    /** One component of /actuator/health; this distribution has no root endpoint, so it asks cluster health. */
+    @Bean("elasticsearchHealthIndicator")
+    HealthIndicator elasticsearchHealthIndicator(ElasticsearchClient client) {
+        return () -> {
+            try {
+                var status = client.cluster().health().status().jsonValue();
+                return ("red".equals(status) ? Health.down() : Health.up()).withDetail("status", status).build();
+            } catch (IOException | RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+
+    /**
+     * Replaces Boot's Mongo indicator, whose {@code hello} command the embedded store does not answer; a
+     * {@code ping} works on both the embedded store and real MongoDB.
+     */
+    @Bean("mongoHealthIndicator")
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return () -> {
+            try {
+                var reply = mongo.executeCommand(new Document("ping", 1));
+                return (reply.get("ok") instanceof Number ok && ok.doubleValue() == 1.0 ? Health.up() : Health.down())
+                        .build();
+            } catch (RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package no.alisportalen.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import no.alisportalen.base.Messages;
+import no.alisportalen.base.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401, 403 and 429 for the API as problem details, in the request's language. */
+@Component
+class ApiSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final Messages messages;
+    private final LoginThrottle throttle;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ApiSecurityErrors(Messages messages, LoginThrottle throttle) {
+        this.messages = messages;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        var locale = Messages.of(request);
+        if (e instanceof LoginThrottledException) {
+            response.setHeader("Retry-After", String.valueOf(throttle.retryAfter().toSeconds()));
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+                    messages.get("problem.throttled.title", locale), messages.get("problem.throttled.detail", locale));
+            return;
+        }
+        // No WWW-Authenticate challenge: browsers calling the API with the UI session must not get a Basic dialog.
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                messages.get("problem.unauthorized.title", locale), messages.get("problem.unauthorized.detail", locale));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        var locale = Messages.of(request);
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden", messages.get("problem.forbidden.title", locale),
+                messages.get("problem.forbidden.detail", locale));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+            String title, String detail) throws IOException {
+        var problem = Problems.of(status, type, title, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(Problems.toJson(problem)));
+    }
+}

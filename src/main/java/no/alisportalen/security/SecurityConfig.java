@@ -1,0 +1,82 @@
+package no.alisportalen.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.Set;
+import no.alisportalen.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfig {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    ThrottlingAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        return new ThrottlingAuthenticationProvider(users, encoder, throttle);
+    }
+
+    /**
+     * The JSON API: HTTP Basic for integrations, or the session of a logged-in browser. Role and scope checks
+     * live on the services and controllers ({@code @PreAuthorize}); this chain only keeps anonymous callers
+     * out of what is never public.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiSecurityErrors errors) throws Exception {
+        // CSRF matters only when the browser's session cookie authenticates the call.
+        RequestMatcher sessionWrite = request -> !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
+        return http
+                .securityMatcher("/api/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/api/v1/municipalities",
+                                "/api/v1/positions", "/api/v1/positions/*", "/api/v1/feed").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applicants", "/api/v1/matches").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    /** Health is public (load balancers, compose); everything else under /actuator is for admins. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiSecurityErrors errors) throws Exception {
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** The Vaadin UI: views are denied unless annotated; form login through {@link LoginView}. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/favicon.ico",
+                "/robots.txt").permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+}
