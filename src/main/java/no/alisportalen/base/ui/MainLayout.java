@@ -85,7 +85,6 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private Div createDrawer() {
         nav.setLabel(getTranslation("layout.navigation"));
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
         var navigation = new Nav(nav);
         navigation.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         var footer = new Footer(new Anchor("om", getTranslation("layout.about")),
@@ -112,6 +111,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        // Rebuilt per navigation: the entries follow the current user's access, which changes with login.
+        nav.removeAll();
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
         // On small screens the drawer overlays the content; close it after choosing a view.
         if (isOverlay()) {
             setDrawerOpened(false);

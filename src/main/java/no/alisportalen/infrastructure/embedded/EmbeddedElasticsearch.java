@@ -223,6 +223,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             if (isRoot()) {
                 // Elasticsearch refuses to run as root: hand our folder to the unprivileged uid it will run as.
                 run(List.of("chown", "-R", settings.runAsUid() + ":" + settings.runAsUid(), work.toString()));
+                String uid = String.valueOf(settings.runAsUid());
+                try {
+                    run(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--", "test", "-w",
+                            work.toString(), "-a", "-r", home.resolve("lib").toString()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("Elasticsearch runs as uid " + uid + " (it refuses root), but that"
+                            + " user cannot reach " + work + " or read " + home + ". Put the data dir and the"
+                            + " project in folders others may enter, or run the portal as a normal user.", e);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + work, e);

@@ -1,0 +1,80 @@
+package no.alisportalen;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP calls against the running portal, with or without HTTP Basic credentials. */
+public final class TestApi {
+
+    public static final String ADMIN_EMAIL = "admin@alisportalen.no";
+    public static final String ADMIN_PASSWORD = "Demo-admin-2026";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+
+    public TestApi(int port) {
+        this.base = URI.create("http://localhost:" + port);
+    }
+
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public @Nullable String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> e.getValue().getFirst()).orElse(null);
+        }
+    }
+
+    public Response get(String path, String... credentials) {
+        return send(request(path, credentials).GET());
+    }
+
+    public Response post(String path, @Nullable Object body, String... credentials) {
+        return send(request(path, credentials).header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : publisher(body)));
+    }
+
+    public Response put(String path, Object body, String... credentials) {
+        return send(request(path, credentials).header("Content-Type", "application/json").PUT(publisher(body)));
+    }
+
+    public Response delete(String path, String... credentials) {
+        return send(request(path, credentials).DELETE());
+    }
+
+    /** Anything else: raw body, content type and headers chosen by the test. */
+    public Response send(HttpRequest.Builder builder) {
+        try {
+            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path, String... credentials) {
+        var builder = HttpRequest.newBuilder(base.resolve(path));
+        if (credentials.length == 2) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((credentials[0] + ":" + credentials[1]).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private static HttpRequest.BodyPublisher publisher(Object body) {
+        return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+    }
+}

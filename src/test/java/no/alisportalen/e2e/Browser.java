@@ -1,0 +1,90 @@
+package no.alisportalen.e2e;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver, given explicitly so Selenium Manager never tries
+ * to download anything. .ci/run installs both packages.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver");
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+    private final String base;
+
+    Browser(int port) {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("End-to-end tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install chromium chromium-driver (.ci/run does this)");
+        }
+        try {
+            var profile = Files.createTempDirectory("chromium-profile");
+            var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
+                    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--window-size=1280,900", "--lang=nb", "--user-data-dir=" + profile);
+            var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+            this.driver = new ChromeDriver(service, options);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        this.base = "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    WebElement waitFor(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void waitForText(String text) {
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    /** Vaadin text fields keep their native input in the light DOM. */
+    void type(By field, String text) {
+        var input = waitFor(field);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void login(String email, String password) {
+        open("/login");
+        type(By.cssSelector("vaadin-login-form input[name='username']"), email);
+        type(By.cssSelector("vaadin-login-form input[name='password']"), password);
+        waitFor(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        waitFor(By.id("logout"));
+    }
+
+    void screenshot(Path file) {
+        try {
+            var bytes = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (java.io.IOException | RuntimeException e) {
+            // Screenshots are diagnostics; a failure to take one must not hide the real result.
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
