@@ -20,6 +20,14 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
         this.passwordHash = passwordHash;
     }
 
+    /** The logged-in portal user of this thread, if any. */
+    public static java.util.Optional<PortalUser> current() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof PortalUser user
+                ? java.util.Optional.of(user) : java.util.Optional.empty();
+    }
+
     public Account account() {
         return account;
     }

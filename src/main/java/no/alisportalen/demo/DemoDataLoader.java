@@ -1,8 +1,12 @@
 package no.alisportalen.demo;
 
-import java.util.List;
+import java.time.Clock;
+import java.time.LocalDate;
 import no.alisportalen.account.AccountService;
-import no.alisportalen.account.Role;
+import no.alisportalen.account.AdminProperties;
+import no.alisportalen.municipality.MunicipalityService;
+import no.alisportalen.position.PositionService;
+import no.alisportalen.position.PositionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,7 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +28,23 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoProperties properties;
     private final Environment environment;
     private final AccountService accounts;
+    private final PositionService positions;
+    private final MunicipalityService municipalities;
+    private final Clock clock;
+    private final UserDetailsService users;
+    private final AdminProperties adminProperties;
 
-    DemoDataLoader(DemoProperties properties, Environment environment, AccountService accounts) {
+    DemoDataLoader(DemoProperties properties, Environment environment, AccountService accounts,
+            PositionService positions, MunicipalityService municipalities, Clock clock, UserDetailsService users,
+            AdminProperties adminProperties) {
+        this.users = users;
+        this.adminProperties = adminProperties;
         this.properties = properties;
         this.environment = environment;
         this.accounts = accounts;
+        this.positions = positions;
+        this.municipalities = municipalities;
+        this.clock = clock;
     }
 
     boolean enabled() {
@@ -36,14 +52,31 @@ class DemoDataLoader implements ApplicationRunner {
         return explicit != null ? explicit : environment.getProperty("spring.mongodb.uri", "").isBlank();
     }
 
+    private void loadPositions() {
+        long started = System.nanoTime();
+        int count = 0;
+        for (var planned : DemoPositions.plan(municipalities.all(), LocalDate.now(clock))) {
+            var position = positions.create(planned.data());
+            if (planned.status() != PositionStatus.DRAFT) {
+                position = positions.publish(position.id(), position.version());
+            }
+            if (planned.status() == PositionStatus.CLOSED) {
+                positions.close(position.id());
+            }
+            count++;
+        }
+        log.info("Demo data: created {} positions in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         if (!enabled()) {
             return;
         }
+        // Acts as the configured administrator, so method security and the audit trail apply as usual.
+        var admin = users.loadUserByUsername(adminProperties.email());
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-loader", null,
-                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             int created = 0;
@@ -61,6 +94,9 @@ class DemoDataLoader implements ApplicationRunner {
             }
             if (created > 0) {
                 log.info("Demo data: created {} demo accounts (password in README)", created);
+            }
+            if (positions.mine().isEmpty()) {
+                loadPositions();
             }
         } finally {
             SecurityContextHolder.clearContext();

@@ -1,0 +1,106 @@
+package no.alisportalen.position;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves pending changes from position documents into the ordered feed. Exactly one sequencer runs at a time
+ * across all instances (a ShedLock lease), and it appends entries one by one with increasing sequence numbers,
+ * so a reader that has seen entry N has seen everything before it: polling with a cursor never skips a change.
+ * A change is removed from its position only after its entry is stored; a crash in between re-sequences it,
+ * which the unique change id turns into a no-op.
+ */
+@Component
+class FeedSequencer {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedSequencer.class);
+
+    private final PositionRepository positions;
+    private final MongoTemplate mongo;
+    private final LockingTaskExecutor locks;
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+            .name("feed-sequencer").factory());
+    private final AtomicBoolean nudgeQueued = new AtomicBoolean();
+
+    FeedSequencer(PositionRepository positions, MongoTemplate mongo, LockingTaskExecutor locks) {
+        this.positions = positions;
+        this.mongo = mongo;
+        this.locks = locks;
+    }
+
+    /** Sequence soon, without waiting for the next scheduled run; calls coalesce. */
+    void nudge() {
+        if (nudgeQueued.compareAndSet(false, true)) {
+            nudges.submit(() -> {
+                nudgeQueued.set(false);
+                drain();
+            });
+        }
+    }
+
+    /** The backstop for lost nudges, other instances' writes and restarts. */
+    @Scheduled(initialDelay = 1000, fixedDelay = 2000)
+    void scheduled() {
+        drain();
+    }
+
+    synchronized void drain() {
+        try {
+            locks.executeWithLock((Runnable) this::sequencePending,
+                    new LockConfiguration(Instant.now(), "position-feed", Duration.ofMinutes(2), Duration.ZERO));
+        } catch (RuntimeException e) {
+            log.warn("Feed sequencing failed; retrying on the next run: {}", e.toString());
+        }
+    }
+
+    private void sequencePending() {
+        var pending = positions.findWithPendingFeed().stream()
+                .flatMap(p -> p.pendingFeed().stream().map(c -> new Object[] {p.id(), c}))
+                .sorted(Comparator.comparing((Object[] o) -> ((PositionDocument.PendingChange) o[1]).at())
+                        .thenComparing(o -> ((PositionDocument.PendingChange) o[1]).changeId()))
+                .toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        long next = lastSequence() + 1;
+        for (var item : pending) {
+            var positionId = (String) item[0];
+            var change = (PositionDocument.PendingChange) item[1];
+            if (!mongo.exists(Query.query(Criteria.where("changeId").is(change.changeId())), FeedEntryDocument.class)) {
+                try {
+                    mongo.insert(new FeedEntryDocument(next, change.changeId(), change.changeType(), change.at(),
+                            change.snapshot()));
+                    next++;
+                } catch (DuplicateKeyException e) {
+                    log.debug("Change {} was already sequenced", change.changeId());
+                }
+            }
+            // By collection name, not entity class: Spring Data would bump @Version and fail the owner's next save.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(positionId)),
+                    new Update().pull("pendingFeed", new Document("changeId", change.changeId())),
+                    mongo.getCollectionName(PositionDocument.class));
+        }
+    }
+
+    long lastSequence() {
+        var last = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), FeedEntryDocument.class);
+        return last == null ? 0 : last.sequence();
+    }
+}

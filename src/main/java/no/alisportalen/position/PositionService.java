@@ -1,0 +1,343 @@
+package no.alisportalen.position;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import no.alisportalen.account.PortalUser;
+import no.alisportalen.base.ConflictException;
+import no.alisportalen.base.FieldProblem;
+import no.alisportalen.base.InvalidInputException;
+import no.alisportalen.base.NotFoundException;
+import no.alisportalen.municipality.MunicipalityService;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writing, publishing and reading ALIS positions. Municipality users write only their own municipality's
+ * positions, admins any; drafts are visible to their owners, the region's ALIS office and admins only (others
+ * get "not found", so a draft's existence does not leak).
+ */
+@Service
+public class PositionService {
+
+    private static final Logger log = LoggerFactory.getLogger(PositionService.class);
+    static final String SYSTEM = "system";
+
+    private final PositionRepository repository;
+    private final MunicipalityService municipalities;
+    private final MongoTemplate mongo;
+    private final FeedSequencer sequencer;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PositionService(PositionRepository repository, MunicipalityService municipalities, MongoTemplate mongo,
+            FeedSequencer sequencer, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.municipalities = municipalities;
+        this.mongo = mongo;
+        this.sequencer = sequencer;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates a draft for the user's own municipality (any municipality for admins). */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public Position create(PositionData data) {
+        var user = requireUser();
+        if (data.municipalityNumber() != null && municipalities.exists(data.municipalityNumber())
+                && !user.actsFor(data.municipalityNumber())) {
+            throw new AccessDeniedException("Not this user's municipality");
+        }
+        var clean = normalize(data);
+        validate(PositionRules.forSave(clean, municipalities::exists));
+        var municipality = municipalities.find(Objects.requireNonNull(clean.municipalityNumber())).orElseThrow();
+        var now = Instant.now(clock);
+        var document = new PositionDocument(new ObjectId().toHexString(), null, PositionStatus.DRAFT, clean,
+                municipality.name(), municipality.countyName(), municipality.region(), municipality.centrality(), null,
+                now, now, List.of(new AuditEntry(now, user.getUsername(), "CREATED", List.of())), List.of(), 0, 0);
+        var saved = repository.insert(document);
+        events.publishEvent(new PositionEvent.PositionSaved(new PositionId(saved.id()), saved.currentVersion()));
+        return saved.toPosition();
+    }
+
+    /**
+     * Replaces a position's data, provided nobody changed it since {@code expectedVersion}.
+     *
+     * @throws ConflictException when the version is stale or the position is closed
+     */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public Position update(PositionId id, long expectedVersion, PositionData data) {
+        var user = requireUser();
+        var current = loadForWrite(id, user);
+        requireVersion(current, expectedVersion);
+        if (current.status() == PositionStatus.CLOSED || current.status() == PositionStatus.FILLED) {
+            throw new ConflictException("conflict.position.notEditable");
+        }
+        var clean = normalize(data);
+        List<FieldProblem> problems = new ArrayList<>(PositionRules.forSave(clean, municipalities::exists));
+        if (!Objects.equals(clean.municipalityNumber(), current.data().municipalityNumber())) {
+            problems.add(FieldProblem.of("municipalityNumber", "validation.position.municipalityFixed"));
+        }
+        if (current.status() == PositionStatus.PUBLISHED) {
+            problems.addAll(PositionRules.forPublish(clean, today()));
+        }
+        validate(problems);
+        var changed = changedFields(current.data(), clean);
+        if (changed.isEmpty()) {
+            return current.toPosition();
+        }
+        var now = Instant.now(clock);
+        boolean published = current.status() == PositionStatus.PUBLISHED;
+        var next = current.with(current.status(), clean, now, current.publishedAt(),
+                new AuditEntry(now, user.getUsername(), "UPDATED", changed), published ? FeedChangeType.UPDATED : null);
+        var saved = save(next);
+        events.publishEvent(published
+                ? new PositionEvent.PositionUpdated(id, saved.currentVersion())
+                : new PositionEvent.PositionSaved(id, saved.currentVersion()));
+        return saved.toPosition();
+    }
+
+    /** DRAFT → PUBLISHED; needs a start date and a deadline that has not passed. */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public Position publish(PositionId id, @Nullable Long expectedVersion) {
+        var user = requireUser();
+        var current = loadForWrite(id, user);
+        if (expectedVersion != null) {
+            requireVersion(current, expectedVersion);
+        }
+        if (current.status() != PositionStatus.DRAFT) {
+            throw new ConflictException("conflict.position.notDraft");
+        }
+        List<FieldProblem> problems = new ArrayList<>(PositionRules.forSave(current.data(), municipalities::exists));
+        problems.addAll(PositionRules.forPublish(current.data(), today()));
+        validate(problems);
+        var now = Instant.now(clock);
+        var saved = save(current.with(PositionStatus.PUBLISHED, current.data(), now, now,
+                new AuditEntry(now, user.getUsername(), "PUBLISHED", List.of()), FeedChangeType.PUBLISHED));
+        events.publishEvent(new PositionEvent.PositionPublished(id, saved.currentVersion()));
+        return saved.toPosition();
+    }
+
+    /** PUBLISHED → CLOSED: no more applications. */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public Position close(PositionId id) {
+        var user = requireUser();
+        var current = loadForWrite(id, user);
+        if (current.status() != PositionStatus.PUBLISHED) {
+            throw new ConflictException("conflict.position.notPublished");
+        }
+        return closeAs(current, PositionStatus.CLOSED, user.getUsername(), "CLOSED");
+    }
+
+    /** PUBLISHED or CLOSED → FILLED: someone got the job. */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public Position fill(PositionId id) {
+        var user = requireUser();
+        var current = loadForWrite(id, user);
+        if (current.status() != PositionStatus.PUBLISHED && current.status() != PositionStatus.CLOSED) {
+            throw new ConflictException("conflict.position.notPublished");
+        }
+        return closeAs(current, PositionStatus.FILLED, user.getUsername(), "FILLED");
+    }
+
+    /** A position as the current user may see it; empty when it does not exist or is a draft they may not see. */
+    public Optional<Position> find(PositionId id) {
+        var user = PortalUser.current().orElse(null);
+        return repository.findById(id.value()).filter(d -> canSee(d, user))
+                .map(d -> mayReadApplicationCount(d, user) ? d.toPosition() : d.toPosition().withoutApplicationCount());
+    }
+
+    /** The municipality's own positions in every status, newest first; admins get every position. */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public List<Position> mine() {
+        var user = requireUser();
+        var sort = Sort.by(Sort.Direction.DESC, "updatedAt");
+        var documents = user.account().municipalityNumber() == null
+                ? repository.findAll(sort)
+                : repository.findByDataMunicipalityNumber(user.account().municipalityNumber(), sort);
+        return documents.stream().map(PositionDocument::toPosition).toList();
+    }
+
+    /** Who changed what and when: for the owner, the region's ALIS office and admins. */
+    @PreAuthorize("isAuthenticated()")
+    public List<AuditEntry> audit(PositionId id) {
+        var user = requireUser();
+        var document = repository.findById(id.value()).filter(d -> canSee(d, user))
+                .orElseThrow(() -> new NotFoundException("position"));
+        if (!mayReadApplicationCount(document, user)) {
+            throw new AccessDeniedException("Audit trail is for the owner, the ALIS office and admins");
+        }
+        return document.audit().reversed();
+    }
+
+    /** The data of an existing position as the start of a new draft: same facts, no dates. */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public PositionData copyForNewDraft(PositionId id) {
+        var user = requireUser();
+        return loadForWrite(id, user).data().withDates(null, null);
+    }
+
+    /** Every published position (open or past its deadline but not yet closed by the job). */
+    public List<Position> published() {
+        return repository.findByStatus(PositionStatus.PUBLISHED).stream()
+                .map(d -> d.toPosition().withoutApplicationCount()).toList();
+    }
+
+    /**
+     * The change feed after a cursor ({@code null} or empty: from the start).
+     *
+     * @throws InvalidInputException when the cursor or limit is invalid
+     */
+    public FeedPage feed(@Nullable String after, int limit) {
+        long cursor;
+        try {
+            cursor = after == null || after.isBlank() ? 0 : Long.parseLong(after.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(FieldProblem.of("after", "validation.feed.cursor"));
+        }
+        if (cursor < 0) {
+            throw new InvalidInputException(FieldProblem.of("after", "validation.feed.cursor"));
+        }
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException(FieldProblem.of("limit", "validation.range", 1, 500));
+        }
+        var items = mongo.find(Query.query(Criteria.where("_id").gt(cursor))
+                .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit), FeedEntryDocument.class)
+                .stream().map(FeedEntryDocument::toItem).toList();
+        var next = items.isEmpty() ? cursor : items.getLast().sequence();
+        return new FeedPage(items, Long.toString(next));
+    }
+
+    /**
+     * Closes published positions whose deadline has passed. Safe on several instances: each close is an
+     * optimistic-locked update, and a position someone else closed first is simply skipped.
+     */
+    @Scheduled(initialDelay = 5_000, fixedDelay = 60_000)
+    int closeExpired() {
+        int closed = 0;
+        for (var document : repository.findByStatusAndDataApplicationDeadlineBefore(PositionStatus.PUBLISHED, today())) {
+            try {
+                closeAs(document, PositionStatus.CLOSED, SYSTEM, "DEADLINE_PASSED");
+                closed++;
+            } catch (ConflictException e) {
+                log.debug("Position {} changed while closing; the next run looks again", document.id());
+            }
+        }
+        if (closed > 0) {
+            log.info("Closed {} positions whose application deadline has passed", closed);
+        }
+        return closed;
+    }
+
+    private Position closeAs(PositionDocument current, PositionStatus status, String actor, String action) {
+        var now = Instant.now(clock);
+        boolean wasPublished = current.status() == PositionStatus.PUBLISHED;
+        var saved = save(current.with(status, current.data(), now, current.publishedAt(),
+                new AuditEntry(now, actor, action, List.of()), wasPublished ? FeedChangeType.CLOSED : null));
+        events.publishEvent(new PositionEvent.PositionClosed(new PositionId(saved.id()), saved.currentVersion(), status));
+        return saved.toPosition();
+    }
+
+    private PositionDocument save(PositionDocument next) {
+        try {
+            var saved = repository.save(next);
+            if (!saved.pendingFeed().isEmpty()) {
+                sequencer.nudge();
+            }
+            return saved;
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("conflict.position.stale");
+        }
+    }
+
+    private PositionDocument loadForWrite(PositionId id, PortalUser user) {
+        var document = repository.findById(id.value()).filter(d -> canSee(d, user))
+                .orElseThrow(() -> new NotFoundException("position"));
+        if (!user.actsFor(document.data().municipalityNumber())) {
+            throw new AccessDeniedException("Not this user's municipality");
+        }
+        return document;
+    }
+
+    private static void requireVersion(PositionDocument current, long expectedVersion) {
+        if (current.currentVersion() != expectedVersion) {
+            throw new ConflictException("conflict.position.stale");
+        }
+    }
+
+    private static boolean canSee(PositionDocument document, @Nullable PortalUser user) {
+        return document.status() != PositionStatus.DRAFT || (user != null && mayReadApplicationCount(document, user));
+    }
+
+    private static boolean mayReadApplicationCount(PositionDocument document, @Nullable PortalUser user) {
+        return user != null && (user.actsFor(document.data().municipalityNumber()) || user.oversees(document.region()));
+    }
+
+    private PositionData normalize(PositionData data) {
+        var clean = new PositionData(strip(data.municipalityNumber()), strip(data.title()), data.description(),
+                strip(data.workplace()), data.location(), data.employmentForm(), data.setting(), data.listLength(),
+                data.annualSalaryNok(), data.introductionAgreement(), data.alisAgreement(),
+                data.alisAgreementElements(), data.recruitmentWeak(), data.incentives(), data.supervisorOnSite(),
+                data.supervisionHoursPerMonth(), data.supervisionGroup(), data.onCallRotation(), data.onCallBackup(),
+                data.startDate(), data.applicationDeadline(), data.openings(),
+                new Contact(strip(data.contact().name()), strip(data.contact().email()), strip(data.contact().phone())));
+        var description = data.description() != null && data.description().length() > PositionRules.DESCRIPTION_MAX
+                ? data.description() // too long: left as is so validation reports it
+                : DescriptionSanitizer.clean(data.description());
+        var location = data.location() != null ? data.location()
+                : clean.municipalityNumber() == null ? null
+                : municipalities.find(clean.municipalityNumber()).map(m -> m.location()).orElse(null);
+        return clean.withDescriptionAndLocation(description, location);
+    }
+
+    private static @Nullable String strip(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void validate(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static PortalUser requireUser() {
+        return PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required"));
+    }
+
+    static List<String> changedFields(PositionData before, PositionData after) {
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent component : PositionData.class.getRecordComponents()) {
+            try {
+                var a = component.getAccessor().invoke(before);
+                var b = component.getAccessor().invoke(after);
+                if (!Objects.equals(a, b)) {
+                    changed.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
+    }
+}

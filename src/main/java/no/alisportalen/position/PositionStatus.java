@@ -1,0 +1,9 @@
+package no.alisportalen.position;
+
+/** DRAFT → PUBLISHED → CLOSED or FILLED. */
+public enum PositionStatus {
+    DRAFT,
+    PUBLISHED,
+    CLOSED,
+    FILLED
+}

@@ -1,0 +1,83 @@
+package no.alisportalen.position.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+import no.alisportalen.account.Role;
+import no.alisportalen.position.Position;
+import no.alisportalen.position.PositionService;
+
+/** "Mine stillinger": the municipality's positions in every status, with deadline and application count. */
+@Route("kommune/stillinger")
+@Menu(order = 20, title = "nav.myPositions", icon = "vaadin:briefcase")
+@RolesAllowed({Role.Names.MUNICIPALITY, Role.Names.ADMIN})
+final class MyPositionsView extends Main implements HasDynamicTitle {
+
+    final Grid<Position> grid = new Grid<>();
+    final Button create = new Button();
+
+    MyPositionsView(PositionService positions) {
+        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        create.setText(getTranslation("mine.new"));
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PositionFormView.class)));
+
+        grid.addColumn(p -> p.data().title()).setHeader(getTranslation("mine.title")).setFlexGrow(3)
+                .setSortable(true);
+        grid.addColumn(Position::municipalityName).setHeader(getTranslation("mine.municipality")).setAutoWidth(true)
+                .setSortable(true);
+        grid.addComponentColumn(p -> badge(p)).setHeader(getTranslation("mine.status")).setAutoWidth(true);
+        grid.addColumn(p -> p.data().applicationDeadline() == null ? "" : dates.format(p.data().applicationDeadline()))
+                .setHeader(getTranslation("mine.deadline")).setAutoWidth(true)
+                .setComparator(p -> p.data().applicationDeadline() == null ? java.time.LocalDate.MAX
+                        : p.data().applicationDeadline());
+        grid.addColumn(p -> p.applicationCount() == null ? 0 : p.applicationCount())
+                .setHeader(getTranslation("mine.applications")).setAutoWidth(true).setSortable(true);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAriaLabel(getTranslation("mine.list"));
+        var items = positions.mine();
+        grid.setItems(items);
+        grid.setEmptyStateText(getTranslation("mine.empty"));
+
+        add(new H1(getTranslation("mine.heading")), new Paragraph(getTranslation("mine.intro")), create, grid);
+    }
+
+    private Span badge(Position position) {
+        var badge = new Span(getTranslation("status." + position.status().name()));
+        badge.getElement().getThemeList().add("badge");
+        badge.addClassName("status-" + position.status().name().toLowerCase(java.util.Locale.ROOT));
+        return badge;
+    }
+
+    private HorizontalLayout actions(Position position) {
+        var edit = new Button(getTranslation("mine.edit"), e -> getUI().ifPresent(ui -> ui.navigate(
+                PositionFormView.class, QueryParameters.simple(Map.of("id", position.id().value())))));
+        edit.addThemeVariants(ButtonVariant.SMALL);
+        edit.getElement().setAttribute("aria-label", getTranslation("mine.edit") + ": " + position.data().title());
+        var copy = new Button(getTranslation("mine.duplicate"), e -> getUI().ifPresent(ui -> ui.navigate(
+                PositionFormView.class, QueryParameters.simple(Map.of("kopi", position.id().value())))));
+        copy.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        copy.getElement().setAttribute("aria-label", getTranslation("mine.duplicate") + ": " + position.data().title());
+        return new HorizontalLayout(edit, copy);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mine.heading") + " | " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,52 @@
+package no.alisportalen.position.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import no.alisportalen.position.Position;
+import no.alisportalen.position.PositionId;
+import no.alisportalen.position.PositionService;
+import org.jspecify.annotations.Nullable;
+
+/** The public, shareable and printable page of one position: /stilling/{id}. */
+@Route("stilling/:id")
+@AnonymousAllowed
+final class PositionPage extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final PositionService positions;
+    private @Nullable Position position;
+
+    PositionPage(PositionService positions) {
+        this.positions = positions;
+        addClassName("position-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var id = event.getRouteParameters().get("id").orElse("");
+        try {
+            position = positions.find(new PositionId(id)).orElseThrow(NotFoundException::new);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        removeAll();
+        var print = new Button(getTranslation("page.print"),
+                e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.addThemeVariants(ButtonVariant.TERTIARY);
+        print.addClassName("no-print");
+        add(new PositionDetails(position), new Paragraph(print));
+    }
+
+    @Override
+    public String getPageTitle() {
+        var title = position == null || position.data().title() == null ? "" : position.data().title() + " | ";
+        return title + getTranslation("app.name");
+    }
+}
