@@ -7,9 +7,12 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Browserless Vaadin view tests with the full portal context (embedded store and Elasticsearch shared). */
+/**
+ * Browserless Vaadin view tests with the full portal context. The same context as {@link IntegrationTest}, so the
+ * whole test JVM runs one Spring context (one security-context strategy, one store, one Elasticsearch).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public @interface ViewTest {}

@@ -104,6 +104,7 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
     final Button close = new Button();
     final Button fill = new Button();
     final Paragraph status = new Paragraph();
+    final com.vaadin.flow.component.html.Anchor publicLink = new com.vaadin.flow.component.html.Anchor();
     final H1 heading = new H1();
 
     private final PositionService positions;
@@ -118,7 +119,7 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         this.municipalities = municipalities;
         addClassName("position-form");
         configureFields();
-        var actions = new HorizontalLayout(save, preview, publish, close, fill);
+        var actions = new HorizontalLayout(save, preview, publish, close, fill, publicLink);
         actions.setWrap(true);
         actions.addClassName("form-actions");
         add(heading, status,
@@ -235,8 +236,10 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         onCallBackup.setLabel(getTranslation("form.onCallBackup"));
         startDate.setLabel(getTranslation("form.startDate"));
         deadline.setLabel(getTranslation("form.deadline"));
-        startDate.setLocale(getLocale());
-        deadline.setLocale(getLocale());
+        for (var picker : List.of(startDate, deadline)) {
+            picker.setLocale(getLocale());
+            picker.setI18n(datePickerI18n());
+        }
         openings.setLabel(getTranslation("form.openings"));
         openings.setMin(1);
         openings.setMax(PositionRules.OPENINGS_MAX);
@@ -257,6 +260,17 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         fill.setText(getTranslation("form.fill"));
         fill.addClickListener(e -> transition(() -> positions.fill(id()), "form.filled"));
         audit.setSummaryText(getTranslation("form.section.audit"));
+        publicLink.setText(getTranslation("form.public"));
+        // Stable ids for end-to-end tests and for assistive-technology landmarks.
+        title.setId("title");
+        workplace.setId("workplace");
+        salary.setId("salary");
+        listLength.setId("list-length");
+        startDate.setId("start-date");
+        deadline.setId("deadline");
+        save.setId("save");
+        publish.setId("publish");
+        publicLink.setId("public-link");
 
         for (var field : List.of(title, workplace, contactName, contactPhone)) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
@@ -275,6 +289,22 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         }
         startDate.addValueChangeListener(e -> validateLive());
         deadline.addValueChangeListener(e -> validateLive());
+    }
+
+    /** Month and weekday names in the UI language; Vaadin's defaults are English. */
+    private DatePicker.DatePickerI18n datePickerI18n() {
+        var symbols = java.text.DateFormatSymbols.getInstance(getLocale());
+        var weekdays = List.of(symbols.getWeekdays()).subList(1, 8);
+        var shortWeekdays = List.of(symbols.getShortWeekdays()).subList(1, 8).stream()
+                .map(d -> d.replace(".", "")).toList();
+        return new DatePicker.DatePickerI18n()
+                .setMonthNames(List.of(symbols.getMonths()).subList(0, 12))
+                .setWeekdays(weekdays)
+                .setWeekdaysShort(shortWeekdays)
+                .setFirstDayOfWeek(1)
+                .setToday(getTranslation("datepicker.today"))
+                .setCancel(getTranslation("datepicker.cancel"))
+                .setDateFormat("d.M.yyyy");
     }
 
     private Section section(String headingKey, com.vaadin.flow.component.Component... content) {
@@ -482,19 +512,15 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         close.setVisible(positionStatus == PositionStatus.PUBLISHED);
         fill.setVisible(positionStatus == PositionStatus.PUBLISHED || positionStatus == PositionStatus.CLOSED);
         boolean editable = positionStatus == PositionStatus.DRAFT || positionStatus == PositionStatus.PUBLISHED;
+        publicLink.setVisible(editing && positionStatus != PositionStatus.DRAFT);
+        if (editing) {
+            publicLink.setHref("stilling/" + current.id().value());
+        }
         save.setEnabled(editable);
         audit.setVisible(editing);
         audit.removeAll();
         if (editing) {
-            var list = new UnorderedList();
-            var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(getLocale()).withZone(ZoneId.of("Europe/Oslo"));
-            for (var entry : positions.audit(current.id())) {
-                var fields = entry.fields().isEmpty() ? "" : " (" + String.join(", ", entry.fields()) + ")";
-                list.add(new ListItem(getTranslation("form.audit.entry", format.format(entry.at()), entry.actor(),
-                        getTranslation("audit." + entry.action())) + fields));
-            }
-            audit.add(list);
+            audit.add(AuditList.of(this, positions.audit(current.id())));
         }
     }
 

@@ -2,6 +2,7 @@ package no.alisportalen.position.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -42,6 +43,12 @@ final class PositionPage extends Main implements BeforeEnterObserver, HasDynamic
         print.addThemeVariants(ButtonVariant.TERTIARY);
         print.addClassName("no-print");
         add(new PositionDetails(position), new Paragraph(print));
+        // The owner, the region's ALIS office and admins also see who changed what (the API enforces who).
+        if (position.applicationCount() != null) {
+            var log = new Details(getTranslation("form.section.audit"), AuditList.of(this, positions.audit(position.id())));
+            log.addClassName("no-print");
+            add(log);
+        }
     }
 
     @Override
