@@ -2,34 +2,12 @@ package no.alisportalen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import no.alisportalen.IntegrationTest;
 import no.alisportalen.TestApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What only a browser shows: the login form posts, the session sticks, the menu follows the role. */
-@IntegrationTest
-class LoginFlowE2ETest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void close() {
-        browser.screenshot(Path.of("target/e2e/login-flow.png"));
-        browser.close();
-    }
+class LoginFlowE2ETest extends E2ETestSupport {
 
     @Test
     void an_admin_logs_in_through_the_ui_sees_the_admin_menu_and_logs_out() {

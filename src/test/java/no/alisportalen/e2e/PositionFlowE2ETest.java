@@ -2,39 +2,17 @@ package no.alisportalen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
-import no.alisportalen.IntegrationTest;
 import no.alisportalen.TestApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A municipality user writes and publishes a position in the browser; an anonymous visitor opens its page. */
-@IntegrationTest
-class PositionFlowE2ETest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void close() {
-        browser.screenshot(Path.of("target/e2e/position-flow.png"));
-        browser.close();
-    }
+class PositionFlowE2ETest extends E2ETestSupport {
 
     @Test
     void a_municipality_publishes_a_position_and_an_anonymous_visitor_reads_it() {

@@ -51,6 +51,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     public record Settings(Path home, Path workDir, String heap, Path javaHome, int runAsUid) {}
 
     private final Settings settings;
+    /** Where the server really runs from: the configured folders, or a traversable copy (see {@link #prepare}). */
+    private Path home;
+    private Path work;
     private final int httpPort;
     private final int transportPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -62,6 +65,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private EmbeddedElasticsearch(Settings settings) {
         this.settings = settings;
+        this.home = settings.home().toAbsolutePath().normalize();
+        this.work = settings.workDir().toAbsolutePath().normalize();
         this.httpPort = freePort();
         this.transportPort = freePort();
         this.watchdog = Thread.ofPlatform().daemon().name("embedded-es-watchdog").unstarted(this::supervise);
@@ -170,7 +175,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     return;
                 }
                 log.warn("Embedded Elasticsearch exited with code {}; restarting in {} s. Last output:\n{}", exit,
-                        backoff.toSeconds(), tail(settings.workDir().resolve("logs/console.log"), 20));
+                        backoff.toSeconds(), tail(work.resolve("logs/console.log"), 20));
             } catch (InterruptedException e) {
                 if (stopping) {
                     return;
@@ -178,7 +183,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException | RuntimeException e) {
-                log.error("Cannot start embedded Elasticsearch from {}: {}", settings.home(), e.toString());
+                log.error("Cannot start embedded Elasticsearch from {}: {}", home, e.toString());
             }
             // A server that ran for a while gets a fresh back-off; one that keeps failing waits longer each time.
             if (Duration.ofNanos(System.nanoTime() - startedAt).compareTo(Duration.ofMinutes(2)) > 0) {
@@ -194,16 +199,21 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private void prepare() {
-        var home = settings.home().toAbsolutePath().normalize();
         if (!Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
             throw new IllegalStateException("No Elasticsearch distribution at " + home
                     + ". Run './mvnw generate-resources' (Maven unpacks it), set portal.elasticsearch.embedded.home,"
                     + " or point spring.elasticsearch.uris at a running cluster.");
         }
-        var work = settings.workDir().toAbsolutePath().normalize();
         try {
             for (var dir : List.of("config", "data", "logs", "tmp")) {
                 Files.createDirectories(work.resolve(dir));
+            }
+            if (isRoot()) {
+                // Elasticsearch refuses to run as root: hand our folder to the unprivileged uid it will run as.
+                chownWork();
+                if (!reachableByUid()) {
+                    relocate();
+                }
             }
             copyTree(home.resolve("config"), work.resolve("config"));
             Files.writeString(work.resolve("config/elasticsearch.yml"), """
@@ -221,26 +231,56 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     cluster.routing.allocation.disk.threshold_enabled: false
                     """.formatted(httpPort, transportPort, work.resolve("data"), work.resolve("logs")));
             if (isRoot()) {
-                // Elasticsearch refuses to run as root: hand our folder to the unprivileged uid it will run as.
-                run(List.of("chown", "-R", settings.runAsUid() + ":" + settings.runAsUid(), work.toString()));
-                String uid = String.valueOf(settings.runAsUid());
-                try {
-                    run(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--", "test", "-w",
-                            work.toString(), "-a", "-r", home.resolve("lib").toString()));
-                } catch (IOException e) {
-                    throw new IllegalStateException("Elasticsearch runs as uid " + uid + " (it refuses root), but that"
-                            + " user cannot reach " + work + " or read " + home + ". Put the data dir and the"
-                            + " project in folders others may enter, or run the portal as a normal user.", e);
-                }
+                chownWork();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + work, e);
         }
     }
 
+    private void chownWork() throws IOException {
+        run(List.of("chown", "-R", settings.runAsUid() + ":" + settings.runAsUid(), work.toString()));
+    }
+
+    private boolean reachableByUid() {
+        String uid = String.valueOf(settings.runAsUid());
+        try {
+            run(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--", "test", "-w",
+                    work.toString(), "-a", "-r", home.resolve("lib").toString()));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The project or data folder sits below a directory the unprivileged uid may not enter (a 0700 home or temp
+     * folder). Run from a copy under /var/tmp instead; the data then lives there, which the log says.
+     */
+    private void relocate() throws IOException {
+        var base = Path.of("/var/tmp/alis-portalen-es", Integer.toHexString(work.toString().hashCode()));
+        var dist = base.resolve("dist");
+        if (!Files.isRegularFile(dist.resolve("bin/elasticsearch"))) {
+            Files.createDirectories(dist);
+            run(List.of("cp", "-a", home + "/.", dist.toString()));
+        }
+        var newWork = base.resolve("work");
+        for (var dir : List.of("config", "data", "logs", "tmp")) {
+            Files.createDirectories(newWork.resolve(dir));
+        }
+        run(List.of("chmod", "755", "/var/tmp/alis-portalen-es", base.toString()));
+        log.warn("User {} cannot reach {} or {}; running Elasticsearch from {} instead (its data lives there)",
+                settings.runAsUid(), work, home, base);
+        home = dist;
+        work = newWork;
+        chownWork();
+        if (!reachableByUid()) {
+            throw new IllegalStateException("Elasticsearch runs as uid " + settings.runAsUid()
+                    + " (it refuses root), but that user cannot use " + base + " either.");
+        }
+    }
+
     private Process launch() throws IOException {
-        var home = settings.home().toAbsolutePath().normalize();
-        var work = settings.workDir().toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();
         if (isRoot()) {
             String uid = String.valueOf(settings.runAsUid());
@@ -265,7 +305,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     /** A server left behind by a portal that was killed would hold the data folder's lock. */
     private void killStale() {
-        var pidFile = settings.workDir().toAbsolutePath().resolve("elasticsearch.pid");
+        var pidFile = work.resolve("elasticsearch.pid");
         try {
             if (!Files.exists(pidFile)) {
                 return;

@@ -13,11 +13,9 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -35,9 +33,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -430,11 +425,29 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
     }
 
     private boolean saveDraft() {
-        try {
-            current = current == null ? positions.create(read())
-                    : positions.update(current.id(), current.version(), read());
-            notify("form.saved", NotificationVariant.SUCCESS);
+        boolean saved = attempt(() -> current == null ? positions.create(read())
+                : positions.update(current.id(), current.version(), read()), "form.saved");
+        if (saved && current != null) {
             write(current.data());
+        }
+        return saved;
+    }
+
+    private void publish() {
+        if (saveDraft() && current != null) {
+            attempt(() -> positions.publish(current.id(), current.version()), "form.published");
+        }
+    }
+
+    private void transition(java.util.function.Supplier<Position> action, String doneKey) {
+        attempt(action, doneKey);
+    }
+
+    /** Runs one service call and shows its outcome: done, field problems beside the fields, or a conflict. */
+    private boolean attempt(java.util.function.Supplier<Position> action, String doneKey) {
+        try {
+            current = action.get();
+            notify(doneKey, NotificationVariant.SUCCESS);
             refreshState();
             return true;
         } catch (InvalidInputException e) {
@@ -444,26 +457,6 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
             conflict(e);
         }
         return false;
-    }
-
-    private void publish() {
-        if (!saveDraft() || current == null) {
-            return;
-        }
-        transition(() -> positions.publish(current.id(), current.version()), "form.published");
-    }
-
-    private void transition(java.util.function.Supplier<Position> action, String doneKey) {
-        try {
-            current = action.get();
-            notify(doneKey, NotificationVariant.SUCCESS);
-            refreshState();
-        } catch (InvalidInputException e) {
-            show(e.problems());
-            notify("form.invalid", NotificationVariant.ERROR);
-        } catch (ConflictException e) {
-            conflict(e);
-        }
     }
 
     private void conflict(ConflictException e) {

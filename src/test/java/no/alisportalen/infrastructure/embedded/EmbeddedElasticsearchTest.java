@@ -15,6 +15,19 @@ class EmbeddedElasticsearchTest {
     private final Path dir = Path.of("target/es-supervision-test").toAbsolutePath();
 
     @Test
+    void a_work_folder_the_server_user_cannot_enter_is_relocated_and_still_runs(@org.junit.jupiter.api.io.TempDir Path
+            privateDir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only a root portal drops privileges");
+        var home = Path.of(System.getProperty("portal.elasticsearch.embedded.home",
+                "target/elasticsearch/elasticsearch-8.19.21"));
+        try (var es = EmbeddedElasticsearch.acquire(new EmbeddedElasticsearch.Settings(home, privateDir.resolve("es"),
+                "256m", Path.of(System.getProperty("java.home")), 65534))) {
+            assertThat(es.awaitHealthy(Duration.ofMinutes(2))).isTrue();
+        }
+    }
+
+    @Test
     void a_killed_server_is_restarted_on_the_same_port_and_nothing_is_left_after_close() {
         var home = Path.of(System.getProperty("portal.elasticsearch.embedded.home",
                 "target/elasticsearch/elasticsearch-8.19.21"));
