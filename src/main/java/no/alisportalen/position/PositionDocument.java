@@ -17,12 +17,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param pendingFeed changes to a published position waiting for the feed sequencer
  * @param indexedVersion the version last acknowledged by the search index (search feature)
+ * @param indexDirty true (or missing, for documents from before the field) until the index acknowledged this version
  */
 @Document("positions")
 @CompoundIndexes({
     @CompoundIndex(name = "municipality_status", def = "{'data.municipalityNumber': 1, 'status': 1}"),
     @CompoundIndex(name = "status_deadline", def = "{'status': 1, 'data.applicationDeadline': 1}"),
-    @CompoundIndex(name = "pending_feed", def = "{'pendingFeed.changeId': 1}")
+    @CompoundIndex(name = "pending_feed", def = "{'pendingFeed.changeId': 1}"),
+    @CompoundIndex(name = "index_dirty", def = "{'indexDirty': 1}")
 })
 record PositionDocument(
         @Id String id,
@@ -39,6 +41,7 @@ record PositionDocument(
         List<AuditEntry> audit,
         List<PendingChange> pendingFeed,
         long indexedVersion,
+        @Nullable Boolean indexDirty,
         int applicationCount) {
 
     static final int AUDIT_KEEP = 500;
@@ -68,7 +71,7 @@ record PositionDocument(
             newAudit.subList(0, newAudit.size() - AUDIT_KEEP).clear();
         }
         var next = new PositionDocument(id, version, newStatus, newData, municipalityName, countyName, region,
-                centrality, published, createdAt, now, newAudit, pendingFeed, indexedVersion, applicationCount);
+                centrality, published, createdAt, now, newAudit, pendingFeed, indexedVersion, true, applicationCount);
         if (feedChange == null) {
             return next;
         }
@@ -78,6 +81,6 @@ record PositionDocument(
         var pending = new ArrayList<>(pendingFeed);
         pending.add(new PendingChange(id + ":" + (currentVersion() + 1), feedChange, now, snapshot));
         return new PositionDocument(id, version, newStatus, newData, municipalityName, countyName, region, centrality,
-                published, createdAt, now, newAudit, pending, indexedVersion, applicationCount);
+                published, createdAt, now, newAudit, pending, indexedVersion, true, applicationCount);
     }
 }

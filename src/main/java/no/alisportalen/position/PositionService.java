@@ -71,7 +71,7 @@ public class PositionService {
         var now = Instant.now(clock);
         var document = new PositionDocument(new ObjectId().toHexString(), null, PositionStatus.DRAFT, clean,
                 municipality.name(), municipality.countyName(), municipality.region(), municipality.centrality(), null,
-                now, now, List.of(new AuditEntry(now, user.getUsername(), "CREATED", List.of())), List.of(), 0, 0);
+                now, now, List.of(new AuditEntry(now, user.getUsername(), "CREATED", List.of())), List.of(), 0, true, 0);
         var saved = repository.insert(document);
         events.publishEvent(new PositionEvent.PositionSaved(new PositionId(saved.id()), saved.currentVersion()));
         return saved.toPosition();

@@ -62,6 +62,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 messages.get("problem.notFound.detail"), List.of());
     }
 
+    @ExceptionHandler(no.alisportalen.base.ServiceUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(no.alisportalen.base.ServiceUnavailableException e) {
+        var response = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", messages.get("problem.unavailable.title"),
+                messages.get(e.messageKey()), List.of());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "validation", messages.get("problem.validation.title"),

@@ -1,0 +1,99 @@
+package no.alisportalen.search;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import no.alisportalen.municipality.MunicipalityService;
+import no.alisportalen.municipality.Region;
+import no.alisportalen.position.IncentiveType;
+import no.alisportalen.position.Position;
+import no.alisportalen.position.PositionData;
+import no.alisportalen.position.PositionId;
+import no.alisportalen.position.PositionStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The index document of a position: flat, typed search fields, folded copies for Norwegian-friendly matching,
+ * and the public position itself under {@code doc} (stored, not indexed), so results need no MongoDB round trip.
+ */
+@Component
+class PositionDocuments {
+
+    private final MunicipalityService municipalities;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    PositionDocuments(MunicipalityService municipalities) {
+        this.municipalities = municipalities;
+    }
+
+    Map<String, Object> toDocument(Position position) {
+        var d = position.data();
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("id", position.id().value());
+        doc.put("status", position.status().name());
+        doc.put("municipalityNumber", position.municipalityNumber());
+        doc.put("municipalityName", position.municipalityName());
+        doc.put("countyNumber", municipalities.find(position.municipalityNumber()).map(m -> m.countyNumber()).orElse(""));
+        doc.put("countyName", position.countyName());
+        doc.put("region", position.region().name());
+        doc.put("centrality", position.centrality());
+        doc.put("title", d.title());
+        doc.put("workplace", d.workplace());
+        var description = Folding.htmlToText(d.description());
+        doc.put("descriptionText", description);
+        var titleLine = String.join(" ", Objects.toString(d.title(), ""), Objects.toString(d.workplace(), ""),
+                position.municipalityName());
+        doc.put("foldedTitle", Folding.fold(titleLine));
+        doc.put("folded", Folding.fold(String.join(" ", titleLine, position.countyName(), description)));
+        doc.put("foldedKeywords", java.util.List.of(Folding.fold(position.municipalityName()),
+                Folding.fold(position.countyName())));
+        if (d.location() != null) {
+            doc.put("location", Map.of("lat", d.location().lat(), "lon", d.location().lon()));
+        }
+        doc.put("employmentForm", d.employmentForm() == null ? null : d.employmentForm().name());
+        doc.put("setting", d.setting() == null ? null : d.setting().name());
+        doc.put("listLength", d.listLength());
+        doc.put("annualSalaryNok", d.annualSalaryNok());
+        doc.put("introductionAgreement", d.introductionAgreement());
+        doc.put("alisAgreement", d.alisAgreement());
+        doc.put("recruitmentWeak", d.recruitmentWeak());
+        doc.put("incentiveTypes", d.incentives().stream().map(i -> i.type()).filter(Objects::nonNull)
+                .map(IncentiveType::name).distinct().toList());
+        doc.put("incentivesTotalNok", d.totalIncentivesNok());
+        doc.put("supervisorOnSite", d.supervisorOnSite());
+        doc.put("supervisionHoursPerMonth", d.supervisionHoursPerMonth());
+        doc.put("onCallRotation", d.onCallRotation());
+        doc.put("startDate", d.startDate() == null ? null : d.startDate().toString());
+        doc.put("applicationDeadline", d.applicationDeadline() == null ? null : d.applicationDeadline().toString());
+        doc.put("publishedAt", position.publishedAt() == null ? null : position.publishedAt().toString());
+        doc.put("updatedAt", position.updatedAt().toString());
+        doc.put("doc", json.convertValue(position, Map.class));
+        return doc;
+    }
+
+    /** The position stored under {@code doc}. */
+    Position fromSource(JsonNode source) {
+        var doc = source.get("doc");
+        try {
+            var data = json.treeToValue(doc, PositionData.class);
+            return new Position(new PositionId(doc.get("id").asText()), doc.get("version").asLong(),
+                    PositionStatus.valueOf(doc.get("status").asText()), data, doc.get("municipalityName").asText(),
+                    doc.get("countyName").asText(), Region.valueOf(doc.get("region").asText()),
+                    doc.get("centrality").asInt(), instant(doc.get("publishedAt")),
+                    Objects.requireNonNull(instant(doc.get("updatedAt"))), null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable index document " + doc.get("id"), e);
+        }
+    }
+
+    private static @org.jspecify.annotations.Nullable Instant instant(@org.jspecify.annotations.Nullable JsonNode node) {
+        return node == null || node.isNull() ? null : Instant.parse(node.asText());
+    }
+}

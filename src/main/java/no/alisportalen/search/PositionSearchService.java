@@ -1,0 +1,133 @@
+package no.alisportalen.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import no.alisportalen.base.ServiceUnavailableException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searching published, open positions (deadline not passed) with free text, ALIS filters, distance and
+ * disjunctive facets; suggestions for the search box; and rebuilding the index.
+ */
+@Service
+public class PositionSearchService {
+
+    private final ElasticsearchClient client;
+    private final SearchIndex index;
+    private final PositionDocuments documents;
+    private final Reindexer reindexer;
+    private final SearchIndexer indexer;
+    private final Clock clock;
+
+    PositionSearchService(ElasticsearchClient client, SearchIndex index, PositionDocuments documents,
+            Reindexer reindexer, SearchIndexer indexer, Clock clock) {
+        this.client = client;
+        this.index = index;
+        this.documents = documents;
+        this.reindexer = reindexer;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs a search.
+     *
+     * @throws ServiceUnavailableException when Elasticsearch cannot be reached
+     */
+    public SearchResult search(SearchQuery query) {
+        var request = SearchQueryBuilder.build(index.alias(), query, LocalDate.now(clock));
+        try {
+            var response = client.search(request, ObjectNode.class);
+            var centre = query.centre();
+            List<SearchHit> items = new ArrayList<>();
+            for (var hit : response.hits().hits()) {
+                var position = documents.fromSource(hit.source());
+                Double distance = centre == null || position.data().location() == null ? null
+                        : Math.round(centre.distanceKm(position.data().location()) * 10) / 10.0;
+                items.add(new SearchHit(position, distance, hit.highlight()));
+            }
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            for (var facet : List.of("region", "county", "employmentForm", "setting", "incentive",
+                    "introductionAgreement", "centrality")) {
+                facets.put(facet, values(response.aggregations().get(facet)));
+            }
+            var total = response.hits().total() == null ? items.size() : response.hits().total().value();
+            return new SearchResult(total, query.page(), query.size(), items, facets);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException ee && ee.status() == 400) {
+                throw new IllegalStateException("Search request rejected: " + ee.getMessage(), e);
+            }
+            throw new ServiceUnavailableException("search.unavailable", e);
+        }
+    }
+
+    /** Up to six completions for what someone is typing: titles and municipality names, folded-prefix match. */
+    public List<String> suggest(String prefix) {
+        var folded = Folding.fold(prefix).strip();
+        if (folded.length() < 2) {
+            return List.of();
+        }
+        try {
+            var response = client.search(s -> s.index(index.alias()).size(20)
+                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("status").value("PUBLISHED")))
+                            .must(m -> m.matchPhrasePrefix(p -> p.field("foldedTitle").query(folded)))))
+                    .source(src -> src.filter(f -> f.includes("title", "municipalityName"))), ObjectNode.class);
+            var suggestions = new LinkedHashSet<String>();
+            for (var hit : response.hits().hits()) {
+                var municipality = hit.source().path("municipalityName").asText();
+                if (Folding.fold(municipality).startsWith(folded)) {
+                    suggestions.add(municipality);
+                }
+            }
+            for (var hit : response.hits().hits()) {
+                suggestions.add(hit.source().path("title").asText());
+            }
+            return suggestions.stream().limit(6).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Starts a zero-downtime rebuild of the index from MongoDB (administrators). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ReindexStatus reindex() {
+        return reindexer.start();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public ReindexStatus reindexStatus() {
+        return reindexer.status();
+    }
+
+    /** Sends everything pending to the index now and makes it visible to searches (tests, benchmarks). */
+    public void flush() {
+        indexer.run();
+        index.refresh();
+    }
+
+    public boolean isAvailable() {
+        return indexer.isReachable();
+    }
+
+    private static List<FacetValue> values(Aggregate aggregate) {
+        var inner = aggregate.filter().aggregations().get("values");
+        List<FacetValue> values = new ArrayList<>();
+        if (inner.isSterms()) {
+            inner.sterms().buckets().array().forEach(b -> values.add(new FacetValue(b.key().stringValue(), b.docCount())));
+        } else if (inner.isLterms()) {
+            inner.lterms().buckets().array().forEach(b -> values.add(new FacetValue(
+                    b.keyAsString() != null ? b.keyAsString() : Long.toString(b.key()), b.docCount())));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,127 @@
+package no.alisportalen.search;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import no.alisportalen.base.FieldProblem;
+import no.alisportalen.base.InvalidInputException;
+import no.alisportalen.municipality.GeoPoint;
+import no.alisportalen.municipality.MunicipalityService;
+import no.alisportalen.municipality.Region;
+import no.alisportalen.position.EmploymentForm;
+import no.alisportalen.position.IncentiveType;
+import no.alisportalen.position.WorkSetting;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Search")
+class SearchController {
+
+    private final PositionSearchService search;
+    private final MunicipalityService municipalities;
+
+    SearchController(PositionSearchService search, MunicipalityService municipalities) {
+        this.search = search;
+        this.municipalities = municipalities;
+    }
+
+    @GetMapping("/positions")
+    @Operation(summary = "Search published positions whose deadline has not passed, with disjunctive facets")
+    SearchResult search(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable List<Region> region,
+            @RequestParam(required = false) @Nullable List<String> county,
+            @RequestParam(required = false) @Nullable List<String> municipality,
+            @RequestParam(required = false) @Nullable List<EmploymentForm> employmentForm,
+            @RequestParam(required = false) @Nullable List<WorkSetting> setting,
+            @RequestParam(required = false) @Nullable Integer maxListLength,
+            @RequestParam(required = false) @Nullable Integer minSalary,
+            @RequestParam(required = false) @Nullable Boolean introductionAgreement,
+            @RequestParam(required = false) @Nullable Boolean alisAgreement,
+            @RequestParam(required = false) @Nullable Boolean recruitmentWeak,
+            @RequestParam(required = false) @Nullable Boolean supervisorOnSite,
+            @RequestParam(required = false) @Nullable Integer minOnCallRotation,
+            @RequestParam(required = false) @Nullable List<IncentiveType> incentive,
+            @RequestParam(required = false) @Nullable List<Integer> centrality,
+            @RequestParam(required = false) @Nullable String near,
+            @RequestParam(required = false) @Nullable String nearMunicipality,
+            @RequestParam(required = false) @Nullable Double radiusKm,
+            @RequestParam(defaultValue = "relevance") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        var order = SearchSort.parse(sort).orElse(null);
+        if (order == null) {
+            problems.add(FieldProblem.of("sort", "validation.search.sort"));
+        }
+        if (size < 1 || size > SearchQuery.MAX_SIZE) {
+            problems.add(FieldProblem.of("size", "validation.range", 1, SearchQuery.MAX_SIZE));
+        }
+        if (page < 0) {
+            problems.add(FieldProblem.of("page", "validation.range", 0, SearchQuery.MAX_WINDOW));
+        } else if ((long) (page + 1) * size > SearchQuery.MAX_WINDOW) {
+            problems.add(FieldProblem.of("page", "validation.search.window"));
+        }
+        GeoPoint centre = null;
+        if (near != null && !near.isBlank()) {
+            centre = parsePoint(near);
+            if (centre == null) {
+                problems.add(FieldProblem.of("near", "validation.search.near"));
+            }
+        } else if (nearMunicipality != null && !nearMunicipality.isBlank()) {
+            centre = municipalities.find(nearMunicipality.strip()).map(m -> m.location()).orElse(null);
+            if (centre == null) {
+                problems.add(FieldProblem.of("nearMunicipality", "validation.municipality.unknown"));
+            }
+        }
+        if (radiusKm != null && (radiusKm <= 0 || radiusKm > 3000 || radiusKm.isNaN())) {
+            problems.add(FieldProblem.of("radiusKm", "validation.range", 1, 3000));
+        }
+        if ((radiusKm != null || order == SearchSort.DISTANCE) && centre == null && problems.stream()
+                .noneMatch(p -> p.field().startsWith("near"))) {
+            problems.add(FieldProblem.of(radiusKm != null ? "radiusKm" : "sort", "validation.search.centreRequired"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return search.search(new SearchQuery(q, nonNull(region), nonNull(county), nonNull(municipality),
+                nonNull(employmentForm), nonNull(setting), maxListLength, minSalary, introductionAgreement,
+                alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation, nonNull(incentive),
+                nonNull(centrality), centre, radiusKm, order, page, size));
+    }
+
+    @PostMapping("/admin/reindex")
+    @Operation(summary = "Rebuild the search index from MongoDB without downtime (ADMIN); 202 with progress")
+    ResponseEntity<ReindexStatus> reindex() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(search.reindex());
+    }
+
+    @GetMapping("/admin/reindex")
+    @Operation(summary = "Progress of the latest rebuild (ADMIN)")
+    ReindexStatus reindexStatus() {
+        return search.reindexStatus();
+    }
+
+    static @Nullable GeoPoint parsePoint(String value) {
+        var parts = value.split(",");
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            return new GeoPoint(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static <T> List<T> nonNull(@Nullable List<T> values) {
+        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
+    }
+}

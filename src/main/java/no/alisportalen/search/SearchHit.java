@@ -1,0 +1,17 @@
+package no.alisportalen.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+import java.util.Map;
+import no.alisportalen.position.Position;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One search result: the position, its distance from the query's centre, and highlighted fragments (HTML-escaped
+ * text with {@code <em>} around matches).
+ */
+public record SearchHit(
+        @JsonUnwrapped Position position,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double distanceKm,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> highlight) {}

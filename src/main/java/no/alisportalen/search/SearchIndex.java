@@ -1,0 +1,138 @@
+package no.alisportalen.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import no.alisportalen.position.IndexWork;
+import no.alisportalen.position.Position;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The versioned indices behind the alias: {@code positions-<millis>} with the explicit mapping of
+ * {@code search/positions-index.json}. Writes carry the position's version as an external version, so an older
+ * write can never overwrite a newer one, whichever arrives last.
+ */
+@Component
+class SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    private final ElasticsearchClient client;
+    private final SearchProperties properties;
+    private final PositionDocuments documents;
+    private final Clock clock;
+
+    SearchIndex(ElasticsearchClient client, SearchProperties properties, PositionDocuments documents, Clock clock) {
+        this.client = client;
+        this.properties = properties;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    String alias() {
+        return properties.alias();
+    }
+
+    /** Creates the first index and its alias when there is none. */
+    synchronized boolean ensureExists() throws IOException {
+        if (client.indices().existsAlias(e -> e.name(alias())).value()) {
+            return false;
+        }
+        var name = createIndex();
+        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(name).alias(alias()))));
+        log.info("Created search index {} behind alias {}", name, alias());
+        return true;
+    }
+
+    String createIndex() throws IOException {
+        var name = alias() + "-" + clock.millis();
+        try (var mapping = new ClassPathResource("search/positions-index.json").getInputStream()) {
+            client.indices().create(c -> c.index(name).withJson(mapping));
+        }
+        return name;
+    }
+
+    Optional<String> currentIndex() throws IOException {
+        try {
+            return client.indices().getAlias(g -> g.name(alias())).result().keySet().stream().findFirst();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Points the alias at the new index in one atomic step and drops the old one. */
+    void swapTo(String newIndex) throws IOException {
+        var old = currentIndex();
+        client.indices().updateAliases(u -> {
+            u.actions(a -> a.add(add -> add.index(newIndex).alias(alias())));
+            old.ifPresent(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias()))));
+            return u;
+        });
+        if (old.isPresent() && !old.get().equals(newIndex)) {
+            client.indices().delete(d -> d.index(old.get()));
+        }
+    }
+
+    /**
+     * Writes a batch to an index (or the alias); returns the works Elasticsearch acknowledged, including those it
+     * refused only because it already holds a newer version.
+     */
+    List<IndexWork> write(String target, List<IndexWork> works) throws IOException {
+        if (works.isEmpty()) {
+            return List.of();
+        }
+        List<BulkOperation> operations = new ArrayList<>();
+        for (var work : works) {
+            var id = work.id().value();
+            if (work.position().isPresent()) {
+                var document = documents.toDocument(work.position().get());
+                operations.add(BulkOperation.of(o -> o.index(i -> i.index(target).id(id).document(document)
+                        .version(work.version()).versionType(VersionType.ExternalGte))));
+            } else {
+                operations.add(BulkOperation.of(o -> o.delete(d -> d.index(target).id(id))));
+            }
+        }
+        var response = client.bulk(b -> b.operations(operations));
+        List<IndexWork> acknowledged = new ArrayList<>();
+        for (int i = 0; i < works.size(); i++) {
+            var item = response.items().get(i);
+            // 409: Elasticsearch already has this or a newer version; 404: a draft that was never indexed.
+            if (item.error() == null || item.status() == 409 || item.status() == 404) {
+                acknowledged.add(works.get(i));
+            } else {
+                log.warn("Indexing position {} failed: {}", works.get(i).id(), item.error().reason());
+            }
+        }
+        return acknowledged;
+    }
+
+    List<IndexWork> writePositions(String target, List<Position> positions) throws IOException {
+        return write(target, positions.stream()
+                .map(p -> new IndexWork(p.id(), p.version(), Optional.of(p))).toList());
+    }
+
+    long count() throws IOException {
+        return client.count(c -> c.index(alias())).count();
+    }
+
+    void refresh() {
+        try {
+            client.indices().refresh(r -> r.index(alias()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package no.alisportalen.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import no.alisportalen.position.PositionEvent;
+import no.alisportalen.position.PositionIndexing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings Elasticsearch up to date with MongoDB. Every position write marks the position dirty in its own
+ * document; this indexer sends dirty positions in bulk and acknowledges the versions Elasticsearch accepted. When
+ * Elasticsearch is down, writes still succeed and stay dirty; the indexer retries every two seconds, so
+ * everything written meanwhile is searchable within seconds of its return, without anyone acting. At start-up
+ * (and after an outage) it reconciles drift: when the index holds fewer documents than MongoDB has searchable
+ * positions, it marks everything dirty and re-sends it.
+ */
+@Component
+class SearchIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+    private final PositionIndexing positions;
+    private final SearchIndex index;
+    private final SearchProperties properties;
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+            .name("search-indexer").factory());
+    private final AtomicBoolean nudgeQueued = new AtomicBoolean();
+    private volatile boolean reachable;
+    private volatile boolean reconciled;
+    private volatile Instant lastFailureLog = Instant.EPOCH;
+
+    SearchIndexer(PositionIndexing positions, SearchIndex index, SearchProperties properties) {
+        this.positions = positions;
+        this.index = index;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void on(PositionEvent event) {
+        if (nudgeQueued.compareAndSet(false, true)) {
+            nudges.submit(() -> {
+                nudgeQueued.set(false);
+                run();
+            });
+        }
+    }
+
+    @Scheduled(initialDelay = 500, fixedDelay = 2000)
+    void scheduled() {
+        run();
+    }
+
+    boolean isReachable() {
+        return reachable;
+    }
+
+    /** One pass: create the index if missing, reconcile once per connection, send every dirty position. */
+    synchronized int run() {
+        int sent = 0;
+        try {
+            if (index.ensureExists() || !reconciled) {
+                reconcile();
+            }
+            while (true) {
+                var batch = positions.pending(properties.batchSize());
+                if (batch.isEmpty()) {
+                    break;
+                }
+                var acknowledged = index.write(index.alias(), batch);
+                acknowledged.forEach(w -> positions.acknowledge(w.id(), w.version()));
+                sent += acknowledged.size();
+                if (acknowledged.size() < batch.size()) {
+                    break; // some failed: the next run retries them
+                }
+            }
+            if (!reachable) {
+                log.info("Search index reachable; indexing is up to date");
+            }
+            reachable = true;
+        } catch (Exception e) {
+            if (reachable || Duration.between(lastFailureLog, Instant.now()).toMinutes() >= 1) {
+                log.warn("Search index unreachable ({}); positions stay queued and are indexed when it returns",
+                        e.toString());
+                lastFailureLog = Instant.now();
+            }
+            reachable = false;
+            reconciled = false;
+        }
+        return sent;
+    }
+
+    private void reconcile() throws java.io.IOException {
+        long inIndex = index.count();
+        long inStore = positions.countIndexable();
+        if (inIndex < inStore) {
+            log.info("Search index holds {} of {} searchable positions; re-sending all", inIndex, inStore);
+            positions.markAllDirty();
+        }
+        reconciled = true;
+    }
+}

@@ -1,0 +1,64 @@
+package no.alisportalen.search;
+
+import java.util.List;
+import no.alisportalen.municipality.GeoPoint;
+import no.alisportalen.municipality.Region;
+import no.alisportalen.position.EmploymentForm;
+import no.alisportalen.position.IncentiveType;
+import no.alisportalen.position.WorkSetting;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a search can ask, as in {@code GET /api/v1/positions}. Empty lists mean "any".
+ * {@code maxListLength} passes positions without a patient list; {@code minOnCallRotation} passes positions
+ * without on-call duty; {@code minSalary} fails positions without a fixed salary.
+ *
+ * @param centre the point distances are measured from (from {@code near} or {@code nearMunicipality})
+ */
+public record SearchQuery(
+        @Nullable String text,
+        List<Region> regions,
+        List<String> counties,
+        List<String> municipalities,
+        List<EmploymentForm> employmentForms,
+        List<WorkSetting> settings,
+        @Nullable Integer maxListLength,
+        @Nullable Integer minSalary,
+        @Nullable Boolean introductionAgreement,
+        @Nullable Boolean alisAgreement,
+        @Nullable Boolean recruitmentWeak,
+        @Nullable Boolean supervisorOnSite,
+        @Nullable Integer minOnCallRotation,
+        List<IncentiveType> incentives,
+        List<Integer> centralities,
+        @Nullable GeoPoint centre,
+        @Nullable Double radiusKm,
+        SearchSort sort,
+        int page,
+        int size) {
+
+    public static final int MAX_SIZE = 100;
+    public static final int MAX_WINDOW = 10_000;
+
+    public SearchQuery {
+        regions = List.copyOf(regions);
+        counties = List.copyOf(counties);
+        municipalities = List.copyOf(municipalities);
+        employmentForms = List.copyOf(employmentForms);
+        settings = List.copyOf(settings);
+        incentives = List.copyOf(incentives);
+        centralities = List.copyOf(centralities);
+    }
+
+    /** Everything open, newest first. */
+    public static SearchQuery all() {
+        return new SearchQuery(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null,
+                null, null, null, List.of(), List.of(), null, null, SearchSort.RELEVANCE, 0, 20);
+    }
+
+    public SearchQuery withPage(int newPage, int newSize) {
+        return new SearchQuery(text, regions, counties, municipalities, employmentForms, settings, maxListLength,
+                minSalary, introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation,
+                incentives, centralities, centre, radiusKm, sort, newPage, newSize);
+    }
+}

@@ -1,0 +1,164 @@
+package no.alisportalen.search;
+
+import co.elastic.clients.elasticsearch._types.DistanceUnit;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.alisportalen.municipality.GeoPoint;
+
+/**
+ * Turns a {@link SearchQuery} into one Elasticsearch request. Facet filters go into {@code post_filter}; each
+ * facet's aggregation applies every filter except its own, which makes the counts disjunctive. Every sort ends
+ * with the id, so pages never repeat or skip a position.
+ */
+final class SearchQueryBuilder {
+
+    /** API facet name → index field. */
+    static final Map<String, String> FACETS = Map.of("region", "region", "county", "countyNumber", "employmentForm",
+            "employmentForm", "setting", "setting", "incentive", "incentiveTypes", "introductionAgreement",
+            "introductionAgreement", "centrality", "centrality");
+
+    private SearchQueryBuilder() {}
+
+    static SearchRequest build(String index, SearchQuery q, LocalDate today) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(term("status", "PUBLISHED"));
+        filters.add(Query.of(x -> x.range(r -> r.date(d -> d.field("applicationDeadline").gte(today.toString())))));
+        if (!q.municipalities().isEmpty()) {
+            filters.add(terms("municipalityNumber", q.municipalities()));
+        }
+        if (q.maxListLength() != null) {
+            filters.add(orMissing("listLength", Query.of(x -> x.range(r -> r.number(n -> n.field("listLength")
+                    .lte(q.maxListLength().doubleValue()))))));
+        }
+        if (q.minSalary() != null) {
+            filters.add(Query.of(x -> x.range(r -> r.number(n -> n.field("annualSalaryNok")
+                    .gte(q.minSalary().doubleValue())))));
+        }
+        if (q.alisAgreement() != null) {
+            filters.add(Query.of(x -> x.term(t -> t.field("alisAgreement").value(q.alisAgreement()))));
+        }
+        if (q.recruitmentWeak() != null) {
+            filters.add(Query.of(x -> x.term(t -> t.field("recruitmentWeak").value(q.recruitmentWeak()))));
+        }
+        if (q.supervisorOnSite() != null) {
+            filters.add(Query.of(x -> x.term(t -> t.field("supervisorOnSite").value(q.supervisorOnSite()))));
+        }
+        if (q.minOnCallRotation() != null) {
+            filters.add(orMissing("onCallRotation", Query.of(x -> x.range(r -> r.number(n -> n.field("onCallRotation")
+                    .gte(q.minOnCallRotation().doubleValue()))))));
+        }
+        if (q.centre() != null && q.radiusKm() != null) {
+            var centre = q.centre();
+            filters.add(Query.of(x -> x.geoDistance(g -> g.field("location").distance(q.radiusKm() + "km")
+                    .location(l -> l.latlon(ll -> ll.lat(centre.lat()).lon(centre.lon()))))));
+        }
+
+        Map<String, Query> facetFilters = new LinkedHashMap<>();
+        if (!q.regions().isEmpty()) {
+            facetFilters.put("region", terms("region", q.regions().stream().map(Enum::name).toList()));
+        }
+        if (!q.counties().isEmpty()) {
+            facetFilters.put("county", terms("countyNumber", q.counties()));
+        }
+        if (!q.employmentForms().isEmpty()) {
+            facetFilters.put("employmentForm", terms("employmentForm", q.employmentForms().stream().map(Enum::name).toList()));
+        }
+        if (!q.settings().isEmpty()) {
+            facetFilters.put("setting", terms("setting", q.settings().stream().map(Enum::name).toList()));
+        }
+        if (!q.incentives().isEmpty()) {
+            facetFilters.put("incentive", terms("incentiveTypes", q.incentives().stream().map(Enum::name).toList()));
+        }
+        if (q.introductionAgreement() != null) {
+            facetFilters.put("introductionAgreement",
+                    Query.of(x -> x.term(t -> t.field("introductionAgreement").value(q.introductionAgreement()))));
+        }
+        if (!q.centralities().isEmpty()) {
+            facetFilters.put("centrality", Query.of(x -> x.terms(t -> t.field("centrality").terms(v -> v.value(
+                    q.centralities().stream().map(c -> FieldValue.of(c.longValue())).toList())))));
+        }
+
+        var text = q.text() == null ? "" : q.text().strip();
+        Query main = Query.of(x -> x.bool(b -> {
+            b.filter(filters);
+            if (!text.isEmpty()) {
+                b.must(m -> m.multiMatch(mm -> mm.query(Folding.fold(text)).fields("foldedTitle^3", "folded")
+                        .fuzziness("AUTO").prefixLength(1).operator(Operator.And)));
+            }
+            return b;
+        }));
+
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        FACETS.forEach((facet, field) -> {
+            var others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue)
+                    .toList();
+            aggregations.put(facet, Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others)))
+                    .aggregations("values", v -> v.terms(t -> t.field(field).size(100)))));
+        });
+
+        var builder = new SearchRequest.Builder().index(index).query(main).from(q.page() * q.size()).size(q.size())
+                .trackTotalHits(t -> t.enabled(true)).aggregations(aggregations).sort(sort(q));
+        if (!facetFilters.isEmpty()) {
+            builder.postFilter(p -> p.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
+        }
+        if (!text.isEmpty()) {
+            builder.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                    .highlightQuery(hq -> hq.multiMatch(mm -> mm.query(text)
+                            .fields("title", "workplace", "descriptionText", "municipalityName").fuzziness("AUTO")))
+                    .fields("title", f -> f.numberOfFragments(0))
+                    .fields("descriptionText", f -> f.fragmentSize(160).numberOfFragments(2)));
+        }
+        return builder.build();
+    }
+
+    private static List<SortOptions> sort(SearchQuery q) {
+        List<SortOptions> sort = new ArrayList<>();
+        switch (q.sort()) {
+            case RELEVANCE -> {
+                sort.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
+                sort.add(field("applicationDeadline", SortOrder.Asc));
+            }
+            case DEADLINE -> sort.add(field("applicationDeadline", SortOrder.Asc));
+            case NEWEST -> sort.add(field("publishedAt", SortOrder.Desc));
+            case SALARY -> sort.add(field("annualSalaryNok", SortOrder.Desc));
+            case DISTANCE -> {
+                GeoPoint centre = q.centre();
+                if (centre != null) {
+                    sort.add(SortOptions.of(s -> s.geoDistance(g -> g.field("location")
+                            .location(l -> l.latlon(ll -> ll.lat(centre.lat()).lon(centre.lon())))
+                            .order(SortOrder.Asc).unit(DistanceUnit.Kilometers))));
+                }
+            }
+        }
+        sort.add(field("id", SortOrder.Asc));
+        return sort;
+    }
+
+    private static SortOptions field(String name, SortOrder order) {
+        return SortOptions.of(s -> s.field(f -> f.field(name).order(order).missing("_last")));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(x -> x.term(t -> t.field(field).value(value)));
+    }
+
+    private static Query terms(String field, List<String> values) {
+        return Query.of(x -> x.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+    }
+
+    private static Query orMissing(String field, Query condition) {
+        return Query.of(x -> x.bool(b -> b.should(condition)
+                .should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(field))))).minimumShouldMatch("1")));
+    }
+}
