@@ -33,6 +33,7 @@ class SearchIndexer {
             .name("search-indexer").factory());
     private final AtomicBoolean nudgeQueued = new AtomicBoolean();
     private volatile boolean reachable;
+    private volatile boolean everReachable;
     private volatile boolean reconciled;
     private volatile Instant lastFailureLog = Instant.EPOCH;
 
@@ -84,8 +85,15 @@ class SearchIndexer {
                 log.info("Search index reachable; indexing is up to date");
             }
             reachable = true;
+            everReachable = true;
         } catch (Exception e) {
-            if (reachable || Duration.between(lastFailureLog, Instant.now()).toMinutes() >= 1) {
+            if (!everReachable) {
+                // At start-up the embedded server needs a few seconds; that is no reason to warn.
+                if (lastFailureLog.equals(Instant.EPOCH)) {
+                    log.info("Waiting for the search index to come up; positions are queued meanwhile");
+                    lastFailureLog = Instant.now();
+                }
+            } else if (reachable || Duration.between(lastFailureLog, Instant.now()).toMinutes() >= 1) {
                 log.warn("Search index unreachable ({}); positions stay queued and are indexed when it returns",
                         e.toString());
                 lastFailureLog = Instant.now();

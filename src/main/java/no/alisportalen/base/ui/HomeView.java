@@ -23,8 +23,11 @@ final class HomeView extends Main implements HasDynamicTitle {
 
     HomeView() {
         addClassName("home-view");
+        var search = new Anchor("stillinger", getTranslation("home.search"));
+        search.addClassName("cta");
+        search.setId("home-search");
         var hero = new Section(new H1(getTranslation("home.heading")), lead(getTranslation("home.lead")),
-                new Paragraph(getTranslation("home.why")));
+                new Paragraph(getTranslation("home.why")), search);
         hero.addClassName("hero");
         var audiences = new Div(
                 audience("home.applicants", "home.applicants.text", "home.applicants.points", "registrer",

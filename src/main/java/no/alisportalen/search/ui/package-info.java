@@ -1,0 +1,5 @@
+/** The public search page. */
+@NullMarked
+package no.alisportalen.search.ui;
+
+import org.jspecify.annotations.NullMarked;

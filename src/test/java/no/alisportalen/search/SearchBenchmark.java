@@ -1,0 +1,319 @@
+package no.alisportalen.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import no.alisportalen.TestApi;
+import no.alisportalen.infrastructure.embedded.EmbeddedElasticsearch;
+import no.alisportalen.municipality.Municipality;
+import no.alisportalen.municipality.MunicipalityService;
+import no.alisportalen.municipality.Region;
+import no.alisportalen.position.AlisAgreementElement;
+import no.alisportalen.position.Contact;
+import no.alisportalen.position.EmploymentForm;
+import no.alisportalen.position.Incentive;
+import no.alisportalen.position.IncentiveType;
+import no.alisportalen.position.PositionData;
+import no.alisportalen.position.PositionIndexing;
+import no.alisportalen.position.PositionService;
+import no.alisportalen.position.WorkSetting;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Search benchmark, not a test: {@code ./mvnw -Pbenchmark test [-Dbenchmark.positions=100000]}. Loads N
+ * realistic positions through the real write and indexing path, rebuilds the index, then measures a mix of free
+ * text, filter, facet and radius queries through the portal's API and the same Elasticsearch requests sent
+ * directly. Writes target/benchmark/search.md; docs/benchmarks.md keeps the figures.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"portal.data-dir=target/benchmark-data", "portal.demo.enabled=false",
+            "portal.elasticsearch.embedded.heap=1g", "logging.level.no.alisportalen=warn"})
+@ActiveProfiles("test")
+class SearchBenchmark {
+
+    static final int POSITIONS = Integer.getInteger("benchmark.positions", 100_000);
+    static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 20));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PositionService positions;
+
+    @Autowired
+    PositionIndexing indexing;
+
+    @Autowired
+    PositionSearchService search;
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    Reindexer reindexer;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    MunicipalityService municipalities;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    EmbeddedElasticsearch elasticsearch;
+
+    final StringBuilder report = new StringBuilder();
+    final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
+
+    @Test
+    void benchmark() throws Exception {
+        assertThat(elasticsearch.awaitHealthy(Duration.ofMinutes(3))).isTrue();
+        line("# Search benchmark");
+        line("");
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + System.getProperty("java.version")
+                + ", embedded store and embedded Elasticsearch 8.19 (heap 1 GB).");
+        line("");
+        load();
+        rebuild();
+        queries();
+        Files.createDirectories(Path.of("target/benchmark"));
+        Files.writeString(Path.of("target/benchmark/search.md"), report.toString());
+        System.out.println(report);
+    }
+
+    private void load() throws Exception {
+        long existing = indexing.countIndexable();
+        int missing = (int) Math.max(0, POSITIONS - existing);
+        var admin = users.loadUserByUsername(TestApi.ADMIN_EMAIL);
+        long started = System.nanoTime();
+        var created = new AtomicInteger();
+        try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int worker = w;
+                tasks.add(() -> {
+                    var context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null,
+                            admin.getAuthorities()));
+                    SecurityContextHolder.setContext(context);
+                    var random = new Random(worker);
+                    for (int i = worker; i < missing; i += 4) {
+                        var position = positions.create(generate(random));
+                        positions.publish(position.id(), position.version());
+                        created.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            for (var future : workers.invokeAll(tasks)) {
+                future.get();
+            }
+        }
+        double writeSeconds = (System.nanoTime() - started) / 1e9;
+        long indexStart = System.nanoTime();
+        while (!indexing.pending(1).isEmpty()) {
+            search.flush();
+        }
+        index.refresh();
+        double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
+        line("## Loading " + POSITIONS + " positions");
+        line("");
+        line("| step | figure |");
+        line("| --- | --- |");
+        line("| positions already stored | " + existing + " |");
+        line("| created and published through PositionService (4 threads) | " + created.get() + " in "
+                + fmt(writeSeconds) + " s (" + fmt(created.get() / Math.max(writeSeconds, 0.001)) + "/s) |");
+        line("| indexer catch-up after the writes | " + fmt(indexSeconds) + " s |");
+        line("| documents in the index | " + index.count() + " |");
+        line("");
+    }
+
+    private void rebuild() throws Exception {
+        long started = System.nanoTime();
+        reindexer.start();
+        while (reindexer.status().running()) {
+            Thread.sleep(100);
+        }
+        assertThat(reindexer.status().error()).isNull();
+        line("## Full rebuild (zero downtime)");
+        line("");
+        line("Rebuilt " + reindexer.status().done() + " positions in " + fmt((System.nanoTime() - started) / 1e9)
+                + " s (goal: 100,000 within 60 s).");
+        line("");
+    }
+
+    private void queries() throws Exception {
+        var random = new Random(42);
+        List<SearchQuery> mix = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            mix.add(randomQuery(random));
+        }
+        // Warm up both paths.
+        for (var q : mix.subList(0, 50)) {
+            api(q);
+            raw(q);
+        }
+        var apiLatencies = new ArrayList<Long>();
+        var rawLatencies = new ArrayList<Long>();
+        for (var q : mix) {
+            long t0 = System.nanoTime();
+            raw(q);
+            rawLatencies.add(System.nanoTime() - t0);
+            long t1 = System.nanoTime();
+            api(q);
+            apiLatencies.add(System.nanoTime() - t1);
+        }
+        line("## Query latency, one client (" + mix.size() + " queries: free text, filters, facets, radius)");
+        line("");
+        line("| path | p50 ms | p95 ms | p99 ms |");
+        line("| --- | --- | --- | --- |");
+        line("| portal API (HTTP, JSON) | " + ms(apiLatencies, 50) + " | " + ms(apiLatencies, 95) + " | "
+                + ms(apiLatencies, 99) + " |");
+        line("| same Elasticsearch request, sent directly | " + ms(rawLatencies, 50) + " | " + ms(rawLatencies, 95)
+                + " | " + ms(rawLatencies, 99) + " |");
+        line("| ratio portal / direct (p95) | " + fmt(percentile(apiLatencies, 95) / (double) percentile(rawLatencies, 95))
+                + " | | |");
+        line("");
+        line("## Throughput");
+        line("");
+        line("| clients | portal API req/s | direct Elasticsearch req/s |");
+        line("| --- | --- | --- |");
+        for (int clients : List.of(1, 32)) {
+            line("| " + clients + " | " + fmt(throughput(clients, mix, true)) + " | "
+                    + fmt(throughput(clients, mix, false)) + " |");
+        }
+        line("");
+    }
+
+    private double throughput(int clients, List<SearchQuery> mix, boolean viaApi) throws Exception {
+        var done = new AtomicLong();
+        var deadline = System.nanoTime() + THROUGHPUT_WINDOW.toNanos();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int offset = c;
+                tasks.add(() -> {
+                    int i = offset;
+                    while (System.nanoTime() < deadline) {
+                        var q = mix.get(i++ % mix.size());
+                        if (viaApi) {
+                            api(q);
+                        } else {
+                            raw(q);
+                        }
+                        done.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            for (var f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        }
+        return done.get() / (double) THROUGHPUT_WINDOW.toSeconds();
+    }
+
+    private void api(SearchQuery q) throws IOException, InterruptedException {
+        var params = SearchParameters.toParameters(q, q.centre() == null ? null : "1804");
+        var query = new StringBuilder("size=").append(q.size());
+        params.forEach((k, values) -> values.forEach(v -> query.append('&').append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))));
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/positions?"
+                + query)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    private void raw(SearchQuery q) throws IOException {
+        client.search(SearchQueryBuilder.build(index.alias(), q, LocalDate.now(ZoneId.of("Europe/Oslo"))), ObjectNode.class);
+    }
+
+    private SearchQuery randomQuery(Random r) {
+        var bodo = municipalities.find("1804").orElseThrow().location();
+        String text = switch (r.nextInt(4)) {
+            case 0 -> List.of("tromso", "bergen", "legesenter", "sykehjem", "fastlonn", "legevakt").get(r.nextInt(6));
+            default -> null;
+        };
+        var regions = r.nextInt(3) == 0 ? List.of(Region.values()[r.nextInt(6)]) : List.<Region>of();
+        var forms = r.nextInt(3) == 0 ? List.of(EmploymentForm.values()[r.nextInt(2)]) : List.<EmploymentForm>of();
+        boolean radius = r.nextInt(4) == 0;
+        return new SearchQuery(text, regions, List.of(), List.of(), forms,
+                r.nextInt(4) == 0 ? List.of(WorkSetting.GP_PRACTICE) : List.of(), r.nextInt(3) == 0 ? 1000 : null,
+                r.nextInt(5) == 0 ? 1_000_000 : null, r.nextInt(5) == 0 ? Boolean.TRUE : null, null, null, null,
+                r.nextInt(4) == 0 ? 5 : null, r.nextInt(5) == 0 ? List.of(IncentiveType.HOUSING) : List.of(),
+                List.of(), radius ? bodo : null, radius ? 300.0 : null,
+                radius && r.nextBoolean() ? SearchSort.DISTANCE : SearchSort.values()[r.nextInt(4)], r.nextInt(3), 20);
+    }
+
+    private PositionData generate(Random r) {
+        List<Municipality> all = municipalities.all();
+        var m = all.get(r.nextInt(all.size()));
+        var setting = r.nextInt(10) < 7 ? WorkSetting.GP_PRACTICE : WorkSetting.values()[r.nextInt(5)];
+        boolean salaried = r.nextInt(10) < (m.centrality() >= 5 ? 8 : 4);
+        var today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        var incentives = new ArrayList<Incentive>();
+        for (int i = 0; i < (m.centrality() >= 5 ? 1 + r.nextInt(3) : r.nextInt(2)); i++) {
+            incentives.add(new Incentive(IncentiveType.values()[r.nextInt(9)], 10_000 * (1 + r.nextInt(15)), null));
+        }
+        var workplace = m.name() + (setting == WorkSetting.GP_PRACTICE ? " legesenter" : " sykehjem");
+        return new PositionData(m.number(), (salaried ? "ALIS med fastlønn, " : "ALIS i næringsdrift, ") + workplace,
+                m.name() + " kommune søker ALIS. God veiledning og et trygt fagmiljø.", workplace, null,
+                salaried ? EmploymentForm.SALARIED : EmploymentForm.SELF_EMPLOYED, setting,
+                setting.hasPatientList() ? 400 + 50 * r.nextInt(20) : null,
+                salaried ? 950_000 + 10_000 * r.nextInt(40) : null, r.nextBoolean(), true,
+                Set.of(AlisAgreementElement.COURSE_EXPENSES), m.centrality() >= 5, incentives, r.nextBoolean(), 4,
+                r.nextBoolean(), r.nextInt(5) == 0 ? null : 2 + r.nextInt(10), r.nextBoolean(),
+                today.plusDays(120 + r.nextInt(200)), today.plusDays(10 + r.nextInt(100)), 1, Contact.empty());
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        var sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String ms(List<Long> values, int p) {
+        return fmt(percentile(values, p) / 1e6);
+    }
+
+    private static String fmt(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+    }
+}

@@ -1,0 +1,84 @@
+package no.alisportalen.search.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.alisportalen.ViewTest;
+import no.alisportalen.infrastructure.embedded.EmbeddedElasticsearch;
+import no.alisportalen.municipality.Region;
+import no.alisportalen.search.PositionSearchService;
+import no.alisportalen.search.SearchQuery;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ViewTest
+class SearchViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    PositionSearchService search;
+
+    @Autowired
+    EmbeddedElasticsearch elasticsearch;
+
+    @BeforeEach
+    void indexUpToDate() {
+        assertThat(elasticsearch.awaitHealthy(Duration.ofMinutes(2))).isTrue();
+        search.flush();
+    }
+
+    private SearchView open(Map<String, List<String>> parameters) {
+        UI.getCurrent().navigate(SearchView.class, new QueryParameters(parameters));
+        return $(SearchView.class).single();
+    }
+
+    private long total(SearchQuery query) {
+        return search.search(query.withPage(0, 1)).total();
+    }
+
+    @Test
+    void the_url_holds_the_query_and_the_page_shows_its_results() {
+        var view = open(Map.of("region", List.of("NORD"), "employmentForm", List.of("SALARIED")));
+        assertThat(view.region.getValue()).containsExactly("NORD");
+        var expected = total(new SearchQuery(null, List.of(Region.NORD), List.of(), List.of(),
+                List.of(no.alisportalen.position.EmploymentForm.SALARIED), List.of(), null, null, null, null, null,
+                null, null, List.of(), List.of(), null, null, no.alisportalen.search.SearchSort.RELEVANCE, 0, 20));
+        assertThat(view.summary.getText()).isEqualTo(expected + " stillinger");
+        assertThat(view.results.getChildren().count()).isEqualTo(Math.min(expected, SearchView.PAGE_SIZE) == 0 ? 1
+                : Math.min(expected, SearchView.PAGE_SIZE));
+    }
+
+    @Test
+    void choosing_a_facet_value_updates_the_url_and_the_counts() {
+        var view = open(Map.of());
+        var all = total(SearchQuery.all());
+        assertThat(view.summary.getText()).isEqualTo(all + " stillinger");
+        // A visitor can only tick the values on offer: take the first region the facet shows.
+        var offered = view.region.getListDataView().getItems().toList();
+        assertThat(offered).isNotEmpty();
+        var chosen = offered.getFirst();
+        view.region.setValue(Set.of(chosen));
+        var location = UI.getCurrent().getActiveViewLocation();
+        assertThat(location.getQueryParameters().getParameters()).containsEntry("region", List.of(chosen));
+        var view2 = $(SearchView.class).single();
+        var expected = total(new SearchQuery(null, List.of(Region.valueOf(chosen)), List.of(), List.of(), List.of(),
+                List.of(), null, null, null, null, null, null, null, List.of(), List.of(), null, null,
+                no.alisportalen.search.SearchSort.RELEVANCE, 0, 20));
+        assertThat(view2.summary.getText()).isEqualTo(expected + " stillinger");
+        // Disjunctive: the region facet still offers every region it offered before.
+        assertThat(view2.region.getListDataView().getItems().toList()).containsAll(offered);
+    }
+
+    @Test
+    void a_hand_edited_url_with_bad_values_falls_back_instead_of_failing() {
+        var view = open(Map.of("region", List.of("ATLANTIS"), "page", List.of("-3"), "sort", List.of("distance")));
+        assertThat(view.summary.getText()).isEqualTo(total(SearchQuery.all()) + " stillinger");
+        assertThat(view.sort.getValue()).isEqualTo(no.alisportalen.search.SearchSort.RELEVANCE);
+    }
+}
