@@ -27,9 +27,41 @@ class SearchViewTest extends SpringBrowserlessTest {
     @Autowired
     EmbeddedElasticsearch elasticsearch;
 
+    @Autowired
+    no.alisportalen.position.PositionService positions;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    static boolean seeded;
+
+    /** A few open positions in three regions of its own, so the page has something to show in any test order. */
     @BeforeEach
     void indexUpToDate() {
         assertThat(elasticsearch.awaitHealthy(Duration.ofMinutes(2))).isTrue();
+        if (!seeded) {
+            var admin = users.loadUserByUsername(no.alisportalen.TestApi.ADMIN_EMAIL);
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+            var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                    .authenticated(admin, null, admin.getAuthorities()));
+            org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+            try {
+                for (var municipality : List.of("1804", "4601", "0301")) {
+                    var blank = no.alisportalen.position.PositionData.blank(municipality);
+                    var data = new no.alisportalen.position.PositionData(municipality, "ALIS i søketest " + municipality,
+                            null, null, null, blank.employmentForm(), blank.setting(), 700, 1_000_000, false, true,
+                            Set.of(), false, List.of(), true, 4, false, 6, false,
+                            java.time.LocalDate.now().plusMonths(4), java.time.LocalDate.now().plusMonths(1), 1,
+                            blank.contact());
+                    var created = positions.create(data);
+                    positions.publish(created.id(), created.version());
+                }
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+            }
+            seeded = true;
+        }
         search.flush();
     }
 
