@@ -35,11 +35,13 @@ class FeedSequencer {
     private final PositionRepository positions;
     private final MongoTemplate mongo;
     private final LockingTaskExecutor locks;
+    private final ChangeQueues queues;
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
             .name("feed-sequencer").factory());
     private final AtomicBoolean nudgeQueued = new AtomicBoolean();
 
-    FeedSequencer(PositionRepository positions, MongoTemplate mongo, LockingTaskExecutor locks) {
+    FeedSequencer(PositionRepository positions, MongoTemplate mongo, LockingTaskExecutor locks, ChangeQueues queues) {
+        this.queues = queues;
         this.positions = positions;
         this.mongo = mongo;
         this.locks = locks;
@@ -71,14 +73,16 @@ class FeedSequencer {
     }
 
     private void sequencePending() {
-        var pending = positions.findWithPendingFeed().stream()
+        var markers = queues.markers(ChangeQueues.FEED, 1000);
+        if (markers.isEmpty()) {
+            return;
+        }
+        var ids = markers.stream().map(ChangeQueues.Marker::positionId).toList();
+        var pending = positions.findAllById(ids).stream()
                 .flatMap(p -> p.pendingFeed().stream().map(c -> new Object[] {p.id(), c}))
                 .sorted(Comparator.comparing((Object[] o) -> ((PositionDocument.PendingChange) o[1]).at())
                         .thenComparing(o -> ((PositionDocument.PendingChange) o[1]).changeId()))
                 .toList();
-        if (pending.isEmpty()) {
-            return;
-        }
         long next = lastSequence() + 1;
         for (var item : pending) {
             var positionId = (String) item[0];
@@ -97,6 +101,7 @@ class FeedSequencer {
                     new Update().pull("pendingFeed", new Document("changeId", change.changeId())),
                     mongo.getCollectionName(PositionDocument.class));
         }
+        markers.forEach(m -> queues.clear(ChangeQueues.FEED, m));
     }
 
     long lastSequence() {

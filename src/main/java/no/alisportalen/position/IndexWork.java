@@ -7,5 +7,6 @@ import java.util.Optional;
  * them, never see them.
  *
  * @param position the public position (no application count), empty for drafts
+ * @param token identifies the queue marker this work came from; pass the work back to acknowledge it
  */
-public record IndexWork(PositionId id, long version, Optional<Position> position) {}
+public record IndexWork(PositionId id, long version, Optional<Position> position, String token) {}

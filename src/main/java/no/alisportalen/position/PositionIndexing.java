@@ -1,9 +1,11 @@
 package no.alisportalen.position;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -11,42 +13,71 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * What the search feature needs to keep its index in step with MongoDB, without transactions or change streams:
- * every write marks its position dirty; the indexer takes dirty positions, indexes them and acknowledges the
- * version it indexed. An acknowledgement for an older version is ignored, so a change made while indexing
- * stays dirty and is indexed again. Returns only public data.
+ * What the search feature needs to keep its index in step with MongoDB, without transactions or change streams.
+ * Every write marks its position dirty in the same document update and leaves a hint in a small queue; the
+ * indexer takes hinted positions, indexes them and acknowledges the version it indexed. An acknowledgement for
+ * an older version is ignored, so a change made while indexing stays dirty and is indexed again. Returns only
+ * public data.
  */
 @Service
 public class PositionIndexing {
 
     private final PositionRepository repository;
     private final MongoTemplate mongo;
+    private final ChangeQueues queues;
 
-    PositionIndexing(PositionRepository repository, MongoTemplate mongo) {
+    PositionIndexing(PositionRepository repository, MongoTemplate mongo, ChangeQueues queues) {
         this.repository = repository;
         this.mongo = mongo;
+        this.queues = queues;
     }
 
-    /** Up to {@code limit} positions whose current version the index has not acknowledged. */
+    /** Up to {@code limit} positions with changes the index has not acknowledged. */
     public List<IndexWork> pending(int limit) {
-        return repository.findIndexDirty(PageRequest.of(0, limit, Sort.by("_id"))).stream().map(PositionIndexing::work)
-                .toList();
+        var markers = queues.markers(ChangeQueues.INDEX, limit);
+        if (markers.isEmpty()) {
+            return List.of();
+        }
+        var byId = new java.util.HashMap<String, PositionDocument>();
+        repository.findAllById(markers.stream().map(ChangeQueues.Marker::positionId).toList())
+                .forEach(d -> byId.put(d.id(), d));
+        List<IndexWork> work = new ArrayList<>();
+        for (var marker : markers) {
+            var document = byId.get(marker.positionId());
+            if (document == null) {
+                queues.clear(ChangeQueues.INDEX, marker);
+            } else {
+                work.add(work(document, marker.token()));
+            }
+        }
+        return work;
     }
 
-    /** Marks the version as indexed, unless the position changed again meanwhile. */
-    public boolean acknowledge(PositionId id, long version) {
+    /** Marks the work's version as indexed (unless the position changed again meanwhile) and clears its hint. */
+    public void acknowledge(IndexWork work) {
         // By collection name: going through the mapped entity would bump @Version.
-        var result = mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(id.value()).and("version").is(version)),
-                new Update().set("indexedVersion", version).set("indexDirty", false),
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(work.id().value()).and("version").is(work.version())),
+                new Update().set("indexedVersion", work.version()).set("indexDirty", false),
                 mongo.getCollectionName(PositionDocument.class));
-        return result.getModifiedCount() > 0 || result.getMatchedCount() > 0;
+        queues.clear(ChangeQueues.INDEX, new ChangeQueues.Marker(work.id().value(), work.token()));
     }
 
-    /** Everything searchable (every status but DRAFT), a page at a time in id order, for full rebuilds. */
-    public List<Position> indexable(int page, int size) {
-        return repository.findIndexable(PageRequest.of(page, size, Sort.by("_id"))).stream()
-                .map(d -> d.toPosition().withoutApplicationCount()).toList();
+    /** Hands every searchable position (every status but DRAFT) to the consumer in batches, in one pass. */
+    public void forEachIndexable(int batchSize, Consumer<List<Position>> consumer) {
+        List<Position> batch = new ArrayList<>(batchSize);
+        try (var stream = mongo.stream(Query.query(Criteria.where("status").ne(PositionStatus.DRAFT.name())),
+                PositionDocument.class)) {
+            stream.forEach(d -> {
+                batch.add(d.toPosition().withoutApplicationCount());
+                if (batch.size() == batchSize) {
+                    consumer.accept(List.copyOf(batch));
+                    batch.clear();
+                }
+            });
+        }
+        if (!batch.isEmpty()) {
+            consumer.accept(List.copyOf(batch));
+        }
     }
 
     public long countIndexable() {
@@ -56,18 +87,24 @@ public class PositionIndexing {
     /** Positions changed at or after the instant, for catching up a rebuilt index before it goes live. */
     public List<IndexWork> changedSince(Instant since) {
         return mongo.find(Query.query(Criteria.where("updatedAt").gte(since)), PositionDocument.class).stream()
-                .map(PositionIndexing::work).toList();
+                .map(d -> work(d, "")).toList();
     }
 
-    /** Marks every position dirty, so the indexer re-sends all of them (after the index lost data). */
+    /** Queues every position for the indexer again (after the index lost data). */
     public long markAllDirty() {
-        return mongo.updateMulti(new Query(), new Update().set("indexDirty", true),
-                mongo.getCollectionName(PositionDocument.class)).getModifiedCount();
+        var query = new Query();
+        query.fields().include("_id");
+        var ids = mongo.find(query, Document.class, mongo.getCollectionName(PositionDocument.class)).stream()
+                .map(d -> String.valueOf(d.get("_id"))).toList();
+        mongo.updateMulti(new Query(), new Update().set("indexDirty", true),
+                mongo.getCollectionName(PositionDocument.class));
+        queues.markAll(ChangeQueues.INDEX, ids);
+        return ids.size();
     }
 
-    private static IndexWork work(PositionDocument d) {
+    private static IndexWork work(PositionDocument d, String token) {
         var id = new PositionId(d.id());
         return new IndexWork(id, d.currentVersion(), d.status() == PositionStatus.DRAFT
-                ? java.util.Optional.empty() : java.util.Optional.of(d.toPosition().withoutApplicationCount()));
+                ? Optional.empty() : Optional.of(d.toPosition().withoutApplicationCount()), token);
     }
 }

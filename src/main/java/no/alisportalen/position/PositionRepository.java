@@ -13,15 +13,6 @@ interface PositionRepository extends MongoRepository<PositionDocument, String> {
 
     List<PositionDocument> findByStatus(PositionStatus status);
 
-    @org.springframework.data.mongodb.repository.Query("{ 'indexDirty': { '$ne': false } }")
-    List<PositionDocument> findIndexDirty(org.springframework.data.domain.Pageable page);
-
-    @org.springframework.data.mongodb.repository.Query("{ 'status': { '$ne': 'DRAFT' } }")
-    List<PositionDocument> findIndexable(org.springframework.data.domain.Pageable page);
-
     @org.springframework.data.mongodb.repository.Query(value = "{ 'status': { '$ne': 'DRAFT' } }", count = true)
     long countIndexable();
-
-    @org.springframework.data.mongodb.repository.Query("{ 'pendingFeed.0': { '$exists': true } }")
-    List<PositionDocument> findWithPendingFeed();
 }

@@ -44,11 +44,13 @@ public class PositionService {
     private final MunicipalityService municipalities;
     private final MongoTemplate mongo;
     private final FeedSequencer sequencer;
+    private final ChangeQueues queues;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PositionService(PositionRepository repository, MunicipalityService municipalities, MongoTemplate mongo,
-            FeedSequencer sequencer, ApplicationEventPublisher events, Clock clock) {
+            FeedSequencer sequencer, ChangeQueues queues, ApplicationEventPublisher events, Clock clock) {
+        this.queues = queues;
         this.repository = repository;
         this.municipalities = municipalities;
         this.mongo = mongo;
@@ -73,6 +75,7 @@ public class PositionService {
                 municipality.name(), municipality.countyName(), municipality.region(), municipality.centrality(), null,
                 now, now, List.of(new AuditEntry(now, user.getUsername(), "CREATED", List.of())), List.of(), 0, true, 0);
         var saved = repository.insert(document);
+        queues.mark(ChangeQueues.INDEX, saved.id());
         events.publishEvent(new PositionEvent.PositionSaved(new PositionId(saved.id()), saved.currentVersion()));
         return saved.toPosition();
     }
@@ -258,7 +261,10 @@ public class PositionService {
     private PositionDocument save(PositionDocument next) {
         try {
             var saved = repository.save(next);
+            // Hints for the consumers, written after the change they point to (see ChangeQueues).
+            queues.mark(ChangeQueues.INDEX, saved.id());
             if (!saved.pendingFeed().isEmpty()) {
+                queues.mark(ChangeQueues.FEED, saved.id());
                 sequencer.nudge();
             }
             return saved;

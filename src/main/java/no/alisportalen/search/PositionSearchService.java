@@ -71,6 +71,29 @@ public class PositionSearchService {
         }
     }
 
+    /**
+     * How many positions of the whole result set (not only one page) lie in each municipality, for the map.
+     *
+     * @throws ServiceUnavailableException when Elasticsearch cannot be reached
+     */
+    public Map<String, Long> countsByMunicipality(SearchQuery query) {
+        var base = SearchQueryBuilder.build(index.alias(), query.withPage(0, 1), LocalDate.now(clock));
+        // The facet filters sit in post_filter; here they must narrow the aggregation itself.
+        var facetFilter = base.postFilter() != null ? base.postFilter()
+                : co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.matchAll(m -> m));
+        try {
+            var response = client.search(s -> s.index(index.alias()).size(0).query(base.query())
+                    .aggregations("municipalities", a -> a.filter(facetFilter)
+                            .aggregations("values", v -> v.terms(t -> t.field("municipalityNumber").size(400)))),
+                    ObjectNode.class);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            values(response.aggregations().get("municipalities")).forEach(v -> counts.put(v.value(), v.count()));
+            return counts;
+        } catch (IOException | RuntimeException e) {
+            throw new ServiceUnavailableException("search.unavailable", e);
+        }
+    }
+
     /** Up to six completions for what someone is typing: titles and municipality names, folded-prefix match. */
     public List<String> suggest(String prefix) {
         var folded = Folding.fold(prefix).strip();

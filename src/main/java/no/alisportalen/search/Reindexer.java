@@ -54,23 +54,23 @@ class Reindexer {
         try {
             var target = index.createIndex();
             status = new ReindexStatus(true, status.total(), 0, target, started, null, null);
-            long done = 0;
-            for (int page = 0; ; page++) {
-                var batch = positions.indexable(page, properties.batchSize());
-                if (batch.isEmpty()) {
-                    break;
+            var done = new java.util.concurrent.atomic.AtomicLong();
+            positions.forEachIndexable(properties.batchSize(), batch -> {
+                try {
+                    index.writePositions(target, batch);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-                index.writePositions(target, batch);
-                done += batch.size();
-                status = new ReindexStatus(true, Math.max(status.total(), done), done, target, started, null, null);
-            }
+                long count = done.addAndGet(batch.size());
+                status = new ReindexStatus(true, Math.max(status.total(), count), count, target, started, null, null);
+            });
             var catchUp = Instant.now(clock);
             index.write(target, positions.changedSince(started));
             index.swapTo(target);
             index.write(index.alias(), positions.changedSince(catchUp));
             index.refresh();
-            status = new ReindexStatus(false, done, done, target, started, Instant.now(clock), null);
-            log.info("Rebuilt search index {} with {} positions in {} ms", target, done,
+            status = new ReindexStatus(false, done.get(), done.get(), target, started, Instant.now(clock), null);
+            log.info("Rebuilt search index {} with {} positions in {} ms", target, done.get(),
                     Instant.now(clock).toEpochMilli() - started.toEpochMilli());
         } catch (Exception e) {
             log.error("Rebuilding the search index failed; the previous index stays live", e);

@@ -121,7 +121,7 @@ class SearchIndex {
 
     List<IndexWork> writePositions(String target, List<Position> positions) throws IOException {
         return write(target, positions.stream()
-                .map(p -> new IndexWork(p.id(), p.version(), Optional.of(p))).toList());
+                .map(p -> new IndexWork(p.id(), p.version(), Optional.of(p), "")).toList());
     }
 
     long count() throws IOException {

@@ -75,7 +75,7 @@ class SearchIndexer {
                     break;
                 }
                 var acknowledged = index.write(index.alias(), batch);
-                acknowledged.forEach(w -> positions.acknowledge(w.id(), w.version()));
+                acknowledged.forEach(positions::acknowledge);
                 sent += acknowledged.size();
                 if (acknowledged.size() < batch.size()) {
                     break; // some failed: the next run retries them

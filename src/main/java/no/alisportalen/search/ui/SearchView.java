@@ -63,6 +63,7 @@ import org.jspecify.annotations.Nullable;
 final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int PAGE_SIZE = 20;
+    static final String MODE = "visning";
 
     final TextField text = new TextField();
     final Div suggestions = new Div();
@@ -87,6 +88,9 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
     final Div results = new Div();
     final Button previous = new Button();
     final Button next = new Button();
+    final com.vaadin.flow.component.tabs.Tab listTab = new com.vaadin.flow.component.tabs.Tab();
+    final com.vaadin.flow.component.tabs.Tab mapTab = new com.vaadin.flow.component.tabs.Tab();
+    final com.vaadin.flow.component.tabs.Tabs mode = new com.vaadin.flow.component.tabs.Tabs(listTab, mapTab);
 
     private final PositionSearchService search;
     private final MunicipalityService municipalities;
@@ -107,7 +111,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
                 clearButton());
         filters.addClassName("search-filters");
         filters.getElement().setAttribute("aria-label", getTranslation("search.filters"));
-        var resultSection = new Section(new HorizontalLayout(summary, sort), results,
+        var resultSection = new Section(mode, new HorizontalLayout(summary, sort), results,
                 new HorizontalLayout(previous, next));
         resultSection.addClassName("search-results");
         resultSection.getElement().setAttribute("aria-label", getTranslation("search.resultsLabel"));
@@ -186,6 +190,14 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         previous.addClickListener(e -> go(query.withPage(query.page() - 1, PAGE_SIZE)));
         next.addClickListener(e -> go(query.withPage(query.page() + 1, PAGE_SIZE)));
         summary.setId("search-summary");
+        listTab.setLabel(getTranslation("search.mode.list"));
+        mapTab.setLabel(getTranslation("search.mode.map"));
+        mapTab.setId("map-tab");
+        mode.addSelectedChangeListener(e -> {
+            if (!updating) {
+                go(query);
+            }
+        });
         summary.getElement().setAttribute("role", "status");
     }
 
@@ -221,6 +233,9 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
             recruitmentWeak.setValue(Boolean.TRUE.equals(query.recruitmentWeak()));
             supervisorOnSite.setValue(Boolean.TRUE.equals(query.supervisorOnSite()));
             sort.setValue(query.sort());
+            var map = event.getLocation().getQueryParameters().getSingleParameter(MODE).map("kart"::equals)
+                    .orElse(false);
+            mode.setSelectedTab(map ? mapTab : listTab);
             run();
         } finally {
             updating = false;
@@ -231,6 +246,9 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         try {
             var result = search.search(query);
             render(result);
+            if (mode.getSelectedTab() == mapTab) {
+                renderMap(result.total());
+            }
         } catch (ServiceUnavailableException e) {
             results.removeAll();
             var unavailable = new Paragraph(getTranslation("search.unavailable"));
@@ -264,6 +282,31 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         previous.setVisible(query.page() > 0);
         next.setVisible(query.page() + 1 < pages && (query.page() + 2L) * PAGE_SIZE <= SearchQuery.MAX_WINDOW);
         next.setTooltipText(getTranslation("search.pageOf", query.page() + 1, pages));
+    }
+
+    private void renderMap(long total) {
+        results.removeAll();
+        previous.setVisible(false);
+        next.setVisible(false);
+        var counts = search.countsByMunicipality(query);
+        var near = nearMunicipality.getValue();
+        var map = NorwayMap.render(municipalities.all(), counts, getTranslation("search.map.label", total),
+                m -> "stillinger?" + new QueryParameters(SearchParameters.toParameters(
+                        withMunicipality(m.number()), near == null ? null : near.number())).getQueryString(),
+                (m, count) -> getTranslation("search.map.marker", m.name(), count));
+        var note = new Paragraph(getTranslation("search.map.note"));
+        note.addClassName("help-text");
+        var wrapper = new Div(map, note);
+        wrapper.addClassName("map-wrapper");
+        results.add(wrapper);
+    }
+
+    private SearchQuery withMunicipality(String number) {
+        return new SearchQuery(query.text(), query.regions(), query.counties(), List.of(number),
+                query.employmentForms(), query.settings(), query.maxListLength(), query.minSalary(),
+                query.introductionAgreement(), query.alisAgreement(), query.recruitmentWeak(),
+                query.supervisorOnSite(), query.minOnCallRotation(), query.incentives(), query.centralities(),
+                query.centre(), query.radiusKm(), query.sort(), 0, PAGE_SIZE);
     }
 
     /** Facet values with counts; selected values stay visible even when no position has them any more. */
@@ -386,8 +429,12 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private void go(SearchQuery next) {
         var near = nearMunicipality.getValue();
-        getUI().ifPresent(ui -> ui.navigate(SearchView.class,
-                new QueryParameters(SearchParameters.toParameters(next, near == null ? null : near.number()))));
+        var parameters = new java.util.LinkedHashMap<>(SearchParameters.toParameters(next,
+                near == null ? null : near.number()));
+        if (mode.getSelectedTab() == mapTab) {
+            parameters.put(MODE, List.of("kart"));
+        }
+        getUI().ifPresent(ui -> ui.navigate(SearchView.class, new QueryParameters(parameters)));
     }
 
     private static <T> List<T> values(CheckboxGroup<String> group, Function<String, T> parser) {

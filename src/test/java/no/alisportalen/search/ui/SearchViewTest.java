@@ -108,6 +108,19 @@ class SearchViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_map_marks_every_municipality_with_results_and_keeps_working_offline() {
+        var view = open(Map.of("visning", List.of("kart")));
+        assertThat(view.mode.getSelectedTab()).isEqualTo(view.mapTab);
+        var svg = view.results.getElement().getOuterHTML();
+        var counts = search.countsByMunicipality(SearchQuery.all());
+        assertThat(counts).isNotEmpty();
+        // One marker per municipality with results, each a link that narrows the search to it.
+        assertThat(svg.split("class=\"map-marker\"", -1).length - 1).isEqualTo(counts.size());
+        assertThat(svg).contains("municipality=" + counts.keySet().iterator().next()).contains("<title>");
+        assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total(SearchQuery.all()));
+    }
+
+    @Test
     void a_hand_edited_url_with_bad_values_falls_back_instead_of_failing() {
         var view = open(Map.of("region", List.of("ATLANTIS"), "page", List.of("-3"), "sort", List.of("distance")));
         assertThat(view.summary.getText()).isEqualTo(total(SearchQuery.all()) + " stillinger");

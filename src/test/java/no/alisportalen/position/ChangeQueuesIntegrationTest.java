@@ -1,0 +1,61 @@
+package no.alisportalen.position;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import no.alisportalen.IntegrationTest;
+import no.alisportalen.TestApi;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@IntegrationTest
+class ChangeQueuesIntegrationTest {
+
+    @Autowired
+    ChangeQueues queues;
+
+    @Autowired
+    PositionService positions;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void a_marker_renewed_while_its_reader_works_survives_the_readers_clear() {
+        var id = "6b0000000000000000000abc";
+        queues.mark("test_queue", id);
+        var seen = queues.markers("test_queue", 10).getFirst();
+        assertThat(seen.positionId()).isEqualTo(id);
+        queues.mark("test_queue", id); // a new write while the reader was busy
+        queues.clear("test_queue", seen);
+        assertThat(queues.markers("test_queue", 10)).extracting(ChangeQueues.Marker::positionId).containsExactly(id);
+        queues.clear("test_queue", queues.markers("test_queue", 10).getFirst());
+        assertThat(queues.markers("test_queue", 10)).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(TestApi.ADMIN_EMAIL)
+    void sequenced_and_indexed_changes_leave_no_work_behind_in_the_position_document() {
+        var data = PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
+                java.time.LocalDate.now().plusMonths(2));
+        var created = positions.create(data);
+        positions.publish(created.id(), created.version());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var raw = mongo.findOne(Query.query(Criteria.where("_id").is(created.id().value())), Document.class,
+                    "positions");
+            assertThat(raw).isNotNull();
+            assertThat(raw.getList("pendingFeed", Object.class)).isEmpty();
+            assertThat(raw.getBoolean("indexDirty")).isFalse();
+            assertThat(mongo.exists(Query.query(Criteria.where("_id").is(created.id().value())),
+                    ChangeQueues.FEED)).isFalse();
+            assertThat(mongo.exists(Query.query(Criteria.where("_id").is(created.id().value())),
+                    ChangeQueues.INDEX)).isFalse();
+        });
+    }
+}
