@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 class FeedSequencer {
 
     private static final Logger log = LoggerFactory.getLogger(FeedSequencer.class);
+    private static final String COUNTERS = "position_feed_counter";
+    private static final String COUNTER = "position-feed";
 
     private final PositionRepository positions;
     private final MongoTemplate mongo;
@@ -83,17 +85,19 @@ class FeedSequencer {
                 .sorted(Comparator.comparing((Object[] o) -> ((PositionDocument.PendingChange) o[1]).at())
                         .thenComparing(o -> ((PositionDocument.PendingChange) o[1]).changeId()))
                 .toList();
-        long next = lastSequence() + 1;
+        long next = counter() + 1;
         for (var item : pending) {
             var positionId = (String) item[0];
             var change = (PositionDocument.PendingChange) item[1];
-            if (!mongo.exists(Query.query(Criteria.where("changeId").is(change.changeId())), FeedEntryDocument.class)) {
+            while (!sequenced(change)) {
                 try {
                     mongo.insert(new FeedEntryDocument(next, change.changeId(), change.changeType(), change.at(),
                             change.snapshot()));
                     next++;
                 } catch (DuplicateKeyException e) {
-                    log.debug("Change {} was already sequenced", change.changeId());
+                    // Either this change was sequenced by a run that died before clearing it (the loop ends), or
+                    // the counter lags behind the feed after such a run: take the slow maximum once.
+                    next = lastSequence() + 1;
                 }
             }
             // By collection name, not entity class: Spring Data would bump @Version and fail the owner's next save.
@@ -101,7 +105,18 @@ class FeedSequencer {
                     new Update().pull("pendingFeed", new Document("changeId", change.changeId())),
                     mongo.getCollectionName(PositionDocument.class));
         }
+        mongo.upsert(Query.query(Criteria.where("_id").is(COUNTER)), Update.update("value", next - 1), COUNTERS);
         markers.forEach(m -> queues.clear(ChangeQueues.FEED, m));
+    }
+
+    private boolean sequenced(PositionDocument.PendingChange change) {
+        return mongo.exists(Query.query(Criteria.where("changeId").is(change.changeId())), FeedEntryDocument.class);
+    }
+
+    /** The last sequence handed out, kept in one small document: reading the feed's maximum is a full scan here. */
+    private long counter() {
+        var counter = mongo.findOne(Query.query(Criteria.where("_id").is(COUNTER)), Document.class, COUNTERS);
+        return counter == null ? lastSequence() : ((Number) counter.get("value")).longValue();
     }
 
     long lastSequence() {

@@ -39,6 +39,34 @@ class ChangeQueuesIntegrationTest {
         assertThat(queues.markers("test_queue", 10)).isEmpty();
     }
 
+    @Autowired
+    FeedSequencer sequencer;
+
+    @Test
+    @WithUserDetails(TestApi.ADMIN_EMAIL)
+    void a_feed_counter_left_behind_by_a_crash_never_reuses_a_sequence() {
+        var first = positions.create(PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
+                java.time.LocalDate.now().plusMonths(2)));
+        positions.publish(first.id(), first.version());
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedHas(first.id()));
+        long max = sequencer.lastSequence();
+        // Simulate a run that appended entries but died before saving its counter.
+        mongo.upsert(Query.query(Criteria.where("_id").is("position-feed")),
+                org.springframework.data.mongodb.core.query.Update.update("value", 0L), "position_feed_counter");
+
+        var second = positions.create(PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
+                java.time.LocalDate.now().plusMonths(2)));
+        positions.publish(second.id(), second.version());
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedHas(second.id()));
+        var entry = mongo.findOne(Query.query(Criteria.where("changeId").regex("^" + second.id().value())), Document.class,
+                "position_feed");
+        assertThat(((Number) entry.get("_id")).longValue()).isEqualTo(max + 1);
+    }
+
+    private boolean feedHas(PositionId id) {
+        return mongo.exists(Query.query(Criteria.where("changeId").regex("^" + id.value())), "position_feed");
+    }
+
     @Test
     @WithUserDetails(TestApi.ADMIN_EMAIL)
     void sequenced_and_indexed_changes_leave_no_work_behind_in_the_position_document() {
