@@ -47,8 +47,16 @@ class ChangeQueues {
                 .map(d -> new Marker(String.valueOf(d.get("_id")), d.getString("token"))).toList();
     }
 
+    /**
+     * Removes the marker by id (the only query the embedded store answers from an index) and puts it back when
+     * it carried a newer token than the reader saw: a write re-marked the position meanwhile.
+     */
     void clear(String queue, Marker marker) {
-        mongo.remove(Query.query(Criteria.where("_id").is(marker.positionId()).and("token").is(marker.token())), queue);
+        var removed = mongo.findAndRemove(Query.query(Criteria.where("_id").is(marker.positionId())), Document.class,
+                queue);
+        if (removed != null && !marker.token().equals(removed.getString("token"))) {
+            mark(queue, marker.positionId());
+        }
     }
 
     long size(String queue) {

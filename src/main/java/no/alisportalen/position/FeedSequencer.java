@@ -79,8 +79,7 @@ class FeedSequencer {
         if (markers.isEmpty()) {
             return;
         }
-        var ids = markers.stream().map(ChangeQueues.Marker::positionId).toList();
-        var pending = positions.findAllById(ids).stream()
+        var pending = markers.stream().map(m -> positions.findById(m.positionId())).flatMap(java.util.Optional::stream)
                 .flatMap(p -> p.pendingFeed().stream().map(c -> new Object[] {p.id(), c}))
                 .sorted(Comparator.comparing((Object[] o) -> ((PositionDocument.PendingChange) o[1]).at())
                         .thenComparing(o -> ((PositionDocument.PendingChange) o[1]).changeId()))

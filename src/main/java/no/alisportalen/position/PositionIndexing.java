@@ -38,12 +38,10 @@ public class PositionIndexing {
         if (markers.isEmpty()) {
             return List.of();
         }
-        var byId = new java.util.HashMap<String, PositionDocument>();
-        repository.findAllById(markers.stream().map(ChangeQueues.Marker::positionId).toList())
-                .forEach(d -> byId.put(d.id(), d));
         List<IndexWork> work = new ArrayList<>();
         for (var marker : markers) {
-            var document = byId.get(marker.positionId());
+            // One lookup per id: the embedded store serves single-id queries from its index.
+            var document = repository.findById(marker.positionId()).orElse(null);
             if (document == null) {
                 queues.clear(ChangeQueues.INDEX, marker);
             } else {
@@ -53,12 +51,21 @@ public class PositionIndexing {
         return work;
     }
 
-    /** Marks the work's version as indexed (unless the position changed again meanwhile) and clears its hint. */
+    /**
+     * Marks the work's version as indexed (unless the position changed again meanwhile) and clears its hint.
+     * The embedded store uses its id index only for queries on {@code _id} alone (a query on id and version
+     * scans every position), so the version is checked on the document read by id. A write landing between
+     * that read and the update leaves a fresh hint behind it, so it is indexed all the same.
+     */
     public void acknowledge(IndexWork work) {
-        // By collection name: going through the mapped entity would bump @Version.
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(work.id().value()).and("version").is(work.version())),
-                new Update().set("indexedVersion", work.version()).set("indexDirty", false),
-                mongo.getCollectionName(PositionDocument.class));
+        var collection = mongo.getCollectionName(PositionDocument.class);
+        var byId = Query.query(Criteria.where("_id").is(work.id().value()));
+        var current = mongo.findOne(byId, Document.class, collection);
+        if (current != null && current.get("version") instanceof Number v && v.longValue() == work.version()) {
+            // By collection name: going through the mapped entity would bump @Version.
+            mongo.updateFirst(byId, new Update().set("indexedVersion", work.version()).set("indexDirty", false),
+                    collection);
+        }
         queues.clear(ChangeQueues.INDEX, new ChangeQueues.Marker(work.id().value(), work.token()));
     }
 
