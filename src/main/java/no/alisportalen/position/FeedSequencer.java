@@ -3,10 +3,8 @@ package no.alisportalen.position;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.javacrumbs.shedlock.core.LockConfiguration;
+import no.alisportalen.base.CoalescingTrigger;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -38,9 +36,7 @@ class FeedSequencer {
     private final MongoTemplate mongo;
     private final LockingTaskExecutor locks;
     private final ChangeQueues queues;
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
-            .name("feed-sequencer").factory());
-    private final AtomicBoolean nudgeQueued = new AtomicBoolean();
+    private final CoalescingTrigger nudges = new CoalescingTrigger("feed-sequencer", this::drain);
 
     FeedSequencer(PositionRepository positions, MongoTemplate mongo, LockingTaskExecutor locks, ChangeQueues queues) {
         this.queues = queues;
@@ -51,12 +47,7 @@ class FeedSequencer {
 
     /** Sequence soon, without waiting for the next scheduled run; calls coalesce. */
     void nudge() {
-        if (nudgeQueued.compareAndSet(false, true)) {
-            nudges.submit(() -> {
-                nudgeQueued.set(false);
-                drain();
-            });
-        }
+        nudges.request();
     }
 
     /** The backstop for lost nudges, other instances' writes and restarts. */

@@ -72,8 +72,10 @@ public class PositionIndexing {
     /** Hands every searchable position (every status but DRAFT) to the consumer in batches, in one pass. */
     public void forEachIndexable(int batchSize, Consumer<List<Position>> consumer) {
         List<Position> batch = new ArrayList<>(batchSize);
-        try (var stream = mongo.stream(Query.query(Criteria.where("status").ne(PositionStatus.DRAFT.name())),
-                PositionDocument.class)) {
+        // A bounded cursor batch: without it the embedded store answers with one reply for the whole collection,
+        // which the driver refuses above 48 MB (about 40,000 positions).
+        var query = Query.query(Criteria.where("status").ne(PositionStatus.DRAFT.name())).cursorBatchSize(batchSize);
+        try (var stream = mongo.stream(query, PositionDocument.class)) {
             stream.forEach(d -> {
                 batch.add(d.toPosition().withoutApplicationCount());
                 if (batch.size() == batchSize) {

@@ -2,9 +2,7 @@ package no.alisportalen.search;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import no.alisportalen.base.CoalescingTrigger;
 import no.alisportalen.position.PositionEvent;
 import no.alisportalen.position.PositionIndexing;
 import org.slf4j.Logger;
@@ -29,9 +27,7 @@ class SearchIndexer {
     private final PositionIndexing positions;
     private final SearchIndex index;
     private final SearchProperties properties;
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
-            .name("search-indexer").factory());
-    private final AtomicBoolean nudgeQueued = new AtomicBoolean();
+    private final CoalescingTrigger nudges = new CoalescingTrigger("search-indexer", this::run);
     private volatile boolean reachable;
     private volatile boolean everReachable;
     private volatile boolean reconciled;
@@ -45,12 +41,7 @@ class SearchIndexer {
 
     @EventListener
     void on(PositionEvent event) {
-        if (nudgeQueued.compareAndSet(false, true)) {
-            nudges.submit(() -> {
-                nudgeQueued.set(false);
-                run();
-            });
-        }
+        nudges.request();
     }
 
     @Scheduled(initialDelay = 500, fixedDelay = 2000)

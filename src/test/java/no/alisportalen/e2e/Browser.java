@@ -42,7 +42,9 @@ final class Browser implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+        // Pages reload during logins and navigations: an element seen a moment ago may be gone; look again.
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         this.base = "http://localhost:" + port;
     }
 

@@ -299,7 +299,9 @@ class SearchBenchmark {
                 r.nextInt(5) == 0 ? 1_000_000 : null, r.nextInt(5) == 0 ? Boolean.TRUE : null, null, null, null,
                 r.nextInt(4) == 0 ? 5 : null, r.nextInt(5) == 0 ? List.of(IncentiveType.HOUSING) : List.of(),
                 List.of(), radius ? bodo : null, radius ? 300.0 : null,
-                radius && r.nextBoolean() ? SearchSort.DISTANCE : SearchSort.values()[r.nextInt(4)], r.nextInt(3), 20);
+                radius && r.nextBoolean() ? SearchSort.DISTANCE
+                        : List.of(SearchSort.RELEVANCE, SearchSort.DEADLINE, SearchSort.NEWEST, SearchSort.SALARY)
+                                .get(r.nextInt(4)), r.nextInt(3), 20);
     }
 
     private PositionData generate(Random r) {
