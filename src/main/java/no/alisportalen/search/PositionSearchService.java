@@ -28,6 +28,8 @@ public class PositionSearchService {
     private final Reindexer reindexer;
     private final SearchIndexer indexer;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors
+            .newVirtualThreadPerTaskExecutor();
 
     PositionSearchService(ElasticsearchClient client, SearchIndex index, PositionDocuments documents,
             Reindexer reindexer, SearchIndexer indexer, Clock clock) {
@@ -45,9 +47,19 @@ public class PositionSearchService {
      * @throws ServiceUnavailableException when Elasticsearch cannot be reached
      */
     public SearchResult search(SearchQuery query) {
-        var request = SearchQueryBuilder.build(index.alias(), query, LocalDate.now(clock));
+        var today = LocalDate.now(clock);
         try {
-            var response = client.search(request, ObjectNode.class);
+            // Facets go in parallel on a virtual thread; the low-level REST client is thread-safe.
+            var facetsRequest = SearchQueryBuilder.facets(index.alias(), query, today);
+            var facetsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.search(facetsRequest, ObjectNode.class);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, parallel);
+            var response = client.search(SearchQueryBuilder.hits(index.alias(), query, today), ObjectNode.class);
+            var facetResponse = join(facetsFuture);
             var centre = query.centre();
             List<SearchHit> items = new ArrayList<>();
             for (var hit : response.hits().hits()) {
@@ -59,7 +71,7 @@ public class PositionSearchService {
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             for (var facet : List.of("region", "county", "employmentForm", "setting", "incentive",
                     "introductionAgreement", "centrality")) {
-                facets.put(facet, values(response.aggregations().get(facet)));
+                facets.put(facet, values(facetResponse.aggregations().get(facet)));
             }
             var total = response.hits().total() == null ? items.size() : response.hits().total().value();
             return new SearchResult(total, query.page(), query.size(), items, facets);
@@ -77,7 +89,7 @@ public class PositionSearchService {
      * @throws ServiceUnavailableException when Elasticsearch cannot be reached
      */
     public Map<String, Long> countsByMunicipality(SearchQuery query) {
-        var base = SearchQueryBuilder.build(index.alias(), query.withPage(0, 1), LocalDate.now(clock));
+        var base = SearchQueryBuilder.hits(index.alias(), query.withPage(0, 1), LocalDate.now(clock));
         // The facet filters sit in post_filter; here they must narrow the aggregation itself.
         var facetFilter = base.postFilter() != null ? base.postFilter()
                 : co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.matchAll(m -> m));
@@ -140,6 +152,17 @@ public class PositionSearchService {
 
     public boolean isAvailable() {
         return indexer.isReachable();
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private static List<FacetValue> values(Aggregate aggregate) {

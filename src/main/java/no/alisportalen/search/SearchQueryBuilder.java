@@ -17,9 +17,10 @@ import java.util.Map;
 import no.alisportalen.municipality.GeoPoint;
 
 /**
- * Turns a {@link SearchQuery} into one Elasticsearch request. Facet filters go into {@code post_filter}; each
- * facet's aggregation applies every filter except its own, which makes the counts disjunctive. Every sort ends
- * with the id, so pages never repeat or skip a position.
+ * Turns a {@link SearchQuery} into two Elasticsearch requests sent side by side: the page of hits (facet
+ * filters in {@code post_filter}) and the facet counts ({@code size=0}, cacheable), where each facet's
+ * aggregation applies every filter except its own, which makes the counts disjunctive. Every sort ends with the
+ * id, so pages never repeat or skip a position.
  */
 final class SearchQueryBuilder {
 
@@ -30,7 +31,17 @@ final class SearchQueryBuilder {
 
     private SearchQueryBuilder() {}
 
-    static SearchRequest build(String index, SearchQuery q, LocalDate today) {
+    /**
+     * The facet counts alone: {@code size=0}, so Elasticsearch's shard request cache can answer repeats of the
+     * same facet question (other pages, other visitors) until the index changes.
+     */
+    static SearchRequest facets(String index, SearchQuery q, LocalDate today) {
+        var parts = parts(q, today);
+        return new SearchRequest.Builder().index(index).query(parts.main()).size(0).requestCache(true)
+                .aggregations(parts.aggregations()).build();
+    }
+
+    private static Parts parts(SearchQuery q, LocalDate today) {
         List<Query> filters = new ArrayList<>();
         filters.add(term("status", "PUBLISHED"));
         filters.add(Query.of(x -> x.range(r -> r.date(d -> d.field("applicationDeadline").gte(today.toString())))));
@@ -107,8 +118,20 @@ final class SearchQueryBuilder {
                     .aggregations("values", v -> v.terms(t -> t.field(field).size(100)))));
         });
 
+        return new Parts(main, facetFilters, aggregations, text);
+    }
+
+    private record Parts(Query main, Map<String, Query> facetFilters, Map<String, Aggregation> aggregations,
+            String text) {}
+
+    /** The page of hits: query, facet filters as post_filter, sort, highlights; no aggregations. */
+    static SearchRequest hits(String index, SearchQuery q, LocalDate today) {
+        var parts = parts(q, today);
+        var main = parts.main();
+        var facetFilters = parts.facetFilters();
+        var text = parts.text();
         var builder = new SearchRequest.Builder().index(index).query(main).from(q.page() * q.size()).size(q.size())
-                .trackTotalHits(t -> t.enabled(true)).aggregations(aggregations).sort(sort(q));
+                .trackTotalHits(t -> t.enabled(true)).sort(sort(q));
         if (!facetFilters.isEmpty()) {
             builder.postFilter(p -> p.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
         }

@@ -281,9 +281,21 @@ class SearchBenchmark {
         }
     }
 
+    /** The same two requests the portal sends (hits and facets, side by side), straight to Elasticsearch. */
     private void raw(SearchQuery q) throws IOException {
-        client.search(SearchQueryBuilder.build(index.alias(), q, LocalDate.now(ZoneId.of("Europe/Oslo"))), ObjectNode.class);
+        var today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        var facets = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                client.search(SearchQueryBuilder.facets(index.alias(), q, today), ObjectNode.class);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, rawParallel);
+        client.search(SearchQueryBuilder.hits(index.alias(), q, today), ObjectNode.class);
+        facets.join();
     }
+
+    final java.util.concurrent.ExecutorService rawParallel = Executors.newVirtualThreadPerTaskExecutor();
 
     private SearchQuery randomQuery(Random r) {
         var bodo = municipalities.find("1804").orElseThrow().location();
