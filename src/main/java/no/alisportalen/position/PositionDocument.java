@@ -23,7 +23,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
     @CompoundIndex(name = "municipality_status", def = "{'data.municipalityNumber': 1, 'status': 1}"),
     @CompoundIndex(name = "status_deadline", def = "{'status': 1, 'data.applicationDeadline': 1}"),
-    @CompoundIndex(name = "pending_feed", def = "{'pendingFeed.changeId': 1}"),
     @CompoundIndex(name = "index_dirty", def = "{'indexDirty': 1}")
 })
 record PositionDocument(

@@ -50,7 +50,8 @@ public class PositionSearchService {
         var today = LocalDate.now(clock);
         try {
             // Facets go in parallel on a virtual thread; the low-level REST client is thread-safe.
-            var facetsRequest = SearchQueryBuilder.facets(index.alias(), query, today);
+            var requests = SearchQueryBuilder.build(index.alias(), query, today);
+            var facetsRequest = requests.facets();
             var facetsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return client.search(facetsRequest, ObjectNode.class);
@@ -58,7 +59,7 @@ public class PositionSearchService {
                     throw new java.io.UncheckedIOException(e);
                 }
             }, parallel);
-            var response = client.search(SearchQueryBuilder.hits(index.alias(), query, today), ObjectNode.class);
+            var response = client.search(requests.hits(), ObjectNode.class);
             var facetResponse = join(facetsFuture);
             var centre = query.centre();
             List<SearchHit> items = new ArrayList<>();

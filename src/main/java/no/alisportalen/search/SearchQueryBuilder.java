@@ -31,12 +31,24 @@ final class SearchQueryBuilder {
 
     private SearchQueryBuilder() {}
 
+    /** The two requests of one search, built from one set of query parts. */
+    record Requests(SearchRequest hits, SearchRequest facets) {}
+
+    static Requests build(String index, SearchQuery q, LocalDate today) {
+        var parts = parts(q, today);
+        return new Requests(hits(index, q, parts), facets(index, parts));
+    }
+
+    /** The page of hits alone (also the base of the map's per-municipality counts). */
+    static SearchRequest hits(String index, SearchQuery q, LocalDate today) {
+        return hits(index, q, parts(q, today));
+    }
+
     /**
      * The facet counts alone: {@code size=0}, so Elasticsearch's shard request cache can answer repeats of the
      * same facet question (other pages, other visitors) until the index changes.
      */
-    static SearchRequest facets(String index, SearchQuery q, LocalDate today) {
-        var parts = parts(q, today);
+    private static SearchRequest facets(String index, Parts parts) {
         return new SearchRequest.Builder().index(index).query(parts.main()).size(0).requestCache(true)
                 .aggregations(parts.aggregations()).build();
     }
@@ -125,8 +137,7 @@ final class SearchQueryBuilder {
             String text) {}
 
     /** The page of hits: query, facet filters as post_filter, sort, highlights; no aggregations. */
-    static SearchRequest hits(String index, SearchQuery q, LocalDate today) {
-        var parts = parts(q, today);
+    private static SearchRequest hits(String index, SearchQuery q, Parts parts) {
         var main = parts.main();
         var facetFilters = parts.facetFilters();
         var text = parts.text();

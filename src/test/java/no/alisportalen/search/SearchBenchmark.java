@@ -283,15 +283,15 @@ class SearchBenchmark {
 
     /** The same two requests the portal sends (hits and facets, side by side), straight to Elasticsearch. */
     private void raw(SearchQuery q) throws IOException {
-        var today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        var requests = SearchQueryBuilder.build(index.alias(), q, LocalDate.now(ZoneId.of("Europe/Oslo")));
         var facets = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                client.search(SearchQueryBuilder.facets(index.alias(), q, today), ObjectNode.class);
+                client.search(requests.facets(), ObjectNode.class);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }, rawParallel);
-        client.search(SearchQueryBuilder.hits(index.alias(), q, today), ObjectNode.class);
+        client.search(requests.hits(), ObjectNode.class);
         facets.join();
     }
 

@@ -251,9 +251,9 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         publish.addThemeVariants(ButtonVariant.SUCCESS);
         publish.addClickListener(e -> publish());
         close.setText(getTranslation("form.close"));
-        close.addClickListener(e -> transition(() -> positions.close(id()), "form.closed"));
+        close.addClickListener(e -> attempt(() -> positions.close(id()), "form.closed"));
         fill.setText(getTranslation("form.fill"));
-        fill.addClickListener(e -> transition(() -> positions.fill(id()), "form.filled"));
+        fill.addClickListener(e -> attempt(() -> positions.fill(id()), "form.filled"));
         audit.setSummaryText(getTranslation("form.section.audit"));
         publicLink.setText(getTranslation("form.public"));
         // Stable ids for end-to-end tests and for assistive-technology landmarks.
@@ -437,10 +437,6 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         if (saveDraft() && current != null) {
             attempt(() -> positions.publish(current.id(), current.version()), "form.published");
         }
-    }
-
-    private void transition(java.util.function.Supplier<Position> action, String doneKey) {
-        attempt(action, doneKey);
     }
 
     /** Runs one service call and shows its outcome: done, field problems beside the fields, or a conflict. */
