@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param municipalityNumber set for MUNICIPALITY users only
  * @param region set for ALIS_OFFICE users only
  * @param stage set for APPLICANT users only
+ * @param graduationYear applicants' (expected) graduation year, when they gave it
+ * @param homeMunicipality applicants' home municipality number, when they gave it
  */
 public record Account(
         AccountId id,
@@ -19,4 +21,6 @@ public record Account(
         @Nullable String municipalityNumber,
         @Nullable Region region,
         @Nullable ApplicantStage stage,
+        @Nullable Integer graduationYear,
+        @Nullable String homeMunicipality,
         Instant createdAt) {}

@@ -20,10 +20,12 @@ record AccountDocument(
         @Nullable String municipalityNumber,
         @Nullable Region region,
         @Nullable ApplicantStage stage,
+        @Nullable Integer graduationYear,
+        @Nullable String homeMunicipality,
         Instant createdAt) {
 
     Account toAccount() {
         return new Account(new AccountId(java.util.Objects.requireNonNull(id)), email, name, role, municipalityNumber,
-                region, stage, createdAt);
+                region, stage, graduationYear, homeMunicipality, createdAt);
     }
 }

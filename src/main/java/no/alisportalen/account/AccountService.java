@@ -48,7 +48,7 @@ public class AccountService {
         }
         return save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(applicant.name()).strip(), Role.APPLICANT, null, null, applicant.stage(),
-                Instant.now(clock)));
+                null, null, Instant.now(clock)));
     }
 
     /**
@@ -88,7 +88,7 @@ public class AccountService {
         }
         return save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(user.name()).strip(), role, municipality, region,
-                role == Role.APPLICANT ? ApplicantStage.DOCTOR : null, Instant.now(clock)));
+                role == Role.APPLICANT ? ApplicantStage.DOCTOR : null, null, null, Instant.now(clock)));
     }
 
     public Optional<Account> findByEmail(String email) {

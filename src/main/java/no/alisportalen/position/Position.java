@@ -33,6 +33,11 @@ public record Position(
                 && !data.applicationDeadline().isBefore(today);
     }
 
+    public Position withApplicationCount(int count) {
+        return new Position(id, version, status, data, municipalityName, countyName, region, centrality, publishedAt,
+                updatedAt, count);
+    }
+
     public Position withoutApplicationCount() {
         return new Position(id, version, status, data, municipalityName, countyName, region, centrality, publishedAt,
                 updatedAt, null);

@@ -40,8 +40,7 @@ record PositionDocument(
         List<AuditEntry> audit,
         List<PendingChange> pendingFeed,
         long indexedVersion,
-        @Nullable Boolean indexDirty,
-        int applicationCount) {
+        @Nullable Boolean indexDirty) {
 
     static final int AUDIT_KEEP = 500;
 
@@ -59,7 +58,7 @@ record PositionDocument(
 
     Position toPosition() {
         return new Position(new PositionId(id), currentVersion(), status, data, municipalityName, countyName, region,
-                centrality, publishedAt, updatedAt, applicationCount);
+                centrality, publishedAt, updatedAt, null);
     }
 
     PositionDocument with(PositionStatus newStatus, PositionData newData, Instant now, @Nullable Instant published,
@@ -70,7 +69,7 @@ record PositionDocument(
             newAudit.subList(0, newAudit.size() - AUDIT_KEEP).clear();
         }
         var next = new PositionDocument(id, version, newStatus, newData, municipalityName, countyName, region,
-                centrality, published, createdAt, now, newAudit, pendingFeed, indexedVersion, true, applicationCount);
+                centrality, published, createdAt, now, newAudit, pendingFeed, indexedVersion, true);
         if (feedChange == null) {
             return next;
         }
@@ -80,6 +79,6 @@ record PositionDocument(
         var pending = new ArrayList<>(pendingFeed);
         pending.add(new PendingChange(id + ":" + (currentVersion() + 1), feedChange, now, snapshot));
         return new PositionDocument(id, version, newStatus, newData, municipalityName, countyName, region, centrality,
-                published, createdAt, now, newAudit, pending, indexedVersion, true, applicationCount);
+                published, createdAt, now, newAudit, pending, indexedVersion, true);
     }
 }

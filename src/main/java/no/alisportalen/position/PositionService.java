@@ -18,6 +18,7 @@ import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -46,11 +47,14 @@ public class PositionService {
     private final FeedSequencer sequencer;
     private final ChangeQueues queues;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<ApplicationCounts> counts;
     private final Clock clock;
 
     PositionService(PositionRepository repository, MunicipalityService municipalities, MongoTemplate mongo,
-            FeedSequencer sequencer, ChangeQueues queues, ApplicationEventPublisher events, Clock clock) {
+            FeedSequencer sequencer, ChangeQueues queues, ApplicationEventPublisher events,
+            ObjectProvider<ApplicationCounts> counts, Clock clock) {
         this.queues = queues;
+        this.counts = counts;
         this.repository = repository;
         this.municipalities = municipalities;
         this.mongo = mongo;
@@ -73,11 +77,11 @@ public class PositionService {
         var now = Instant.now(clock);
         var document = new PositionDocument(new ObjectId().toHexString(), null, PositionStatus.DRAFT, clean,
                 municipality.name(), municipality.countyName(), municipality.region(), municipality.centrality(), null,
-                now, now, List.of(new AuditEntry(now, user.getUsername(), "CREATED", List.of())), List.of(), 0, true, 0);
+                now, now, List.of(new AuditEntry(now, user.getUsername(), "CREATED", List.of())), List.of(), 0, true);
         var saved = repository.insert(document);
         queues.mark(ChangeQueues.INDEX, saved.id());
         events.publishEvent(new PositionEvent.PositionSaved(new PositionId(saved.id()), saved.currentVersion()));
-        return saved.toPosition();
+        return saved.toPosition().withApplicationCount(0);
     }
 
     /**
@@ -104,7 +108,7 @@ public class PositionService {
         validate(problems);
         var changed = changedFields(current.data(), clean);
         if (changed.isEmpty()) {
-            return current.toPosition();
+            return withCounts(List.of(current)).getFirst();
         }
         var now = Instant.now(clock);
         boolean published = current.status() == PositionStatus.PUBLISHED;
@@ -114,7 +118,7 @@ public class PositionService {
         events.publishEvent(published
                 ? new PositionEvent.PositionUpdated(id, saved.currentVersion())
                 : new PositionEvent.PositionSaved(id, saved.currentVersion()));
-        return saved.toPosition();
+        return withCounts(List.of(saved)).getFirst();
     }
 
     /** DRAFT → PUBLISHED; needs a start date and a deadline that has not passed. */
@@ -135,7 +139,7 @@ public class PositionService {
         var saved = save(current.with(PositionStatus.PUBLISHED, current.data(), now, now,
                 new AuditEntry(now, user.getUsername(), "PUBLISHED", List.of()), FeedChangeType.PUBLISHED));
         events.publishEvent(new PositionEvent.PositionPublished(id, saved.currentVersion()));
-        return saved.toPosition();
+        return withCounts(List.of(saved)).getFirst();
     }
 
     /** PUBLISHED → CLOSED: no more applications. */
@@ -146,7 +150,7 @@ public class PositionService {
         if (current.status() != PositionStatus.PUBLISHED) {
             throw new ConflictException("conflict.position.notPublished");
         }
-        return closeAs(current, PositionStatus.CLOSED, user.getUsername(), "CLOSED");
+        return withCounts(List.of(closeAs(current, PositionStatus.CLOSED, user.getUsername(), "CLOSED"))).getFirst();
     }
 
     /** PUBLISHED or CLOSED → FILLED: someone got the job. */
@@ -157,14 +161,14 @@ public class PositionService {
         if (current.status() != PositionStatus.PUBLISHED && current.status() != PositionStatus.CLOSED) {
             throw new ConflictException("conflict.position.notPublished");
         }
-        return closeAs(current, PositionStatus.FILLED, user.getUsername(), "FILLED");
+        return withCounts(List.of(closeAs(current, PositionStatus.FILLED, user.getUsername(), "FILLED"))).getFirst();
     }
 
     /** A position as the current user may see it; empty when it does not exist or is a draft they may not see. */
     public Optional<Position> find(PositionId id) {
         var user = PortalUser.current().orElse(null);
         return repository.findById(id.value()).filter(d -> canSee(d, user))
-                .map(d -> mayReadApplicationCount(d, user) ? d.toPosition() : d.toPosition().withoutApplicationCount());
+                .map(d -> mayReadApplicationCount(d, user) ? withCounts(List.of(d)).getFirst() : d.toPosition());
     }
 
     /** The municipality's own positions in every status, newest first; admins get every position. */
@@ -175,7 +179,17 @@ public class PositionService {
         var documents = user.account().municipalityNumber() == null
                 ? repository.findAll(sort)
                 : repository.findByDataMunicipalityNumber(user.account().municipalityNumber(), sort);
-        return documents.stream().map(PositionDocument::toPosition).toList();
+        return withCounts(documents);
+    }
+
+    /**
+     * Ids of positions closed or filled before the instant (by their last change, so never earlier than the
+     * actual close); the applications feature anonymises their applications after the retention period.
+     */
+    public List<PositionId> closedBefore(Instant instant) {
+        return mongo.find(Query.query(Criteria.where("status").in(PositionStatus.CLOSED, PositionStatus.FILLED)
+                .and("updatedAt").lt(instant)), PositionDocument.class).stream()
+                .map(d -> new PositionId(d.id())).toList();
     }
 
     /** Who changed what and when: for the owner, the region's ALIS office and admins. */
@@ -200,7 +214,7 @@ public class PositionService {
     /** Every published position (open or past its deadline but not yet closed by the job). */
     public List<Position> published() {
         return repository.findByStatus(PositionStatus.PUBLISHED).stream()
-                .map(d -> d.toPosition().withoutApplicationCount()).toList();
+                .map(PositionDocument::toPosition).toList();
     }
 
     /**
@@ -249,13 +263,21 @@ public class PositionService {
         return closed;
     }
 
-    private Position closeAs(PositionDocument current, PositionStatus status, String actor, String action) {
+    private PositionDocument closeAs(PositionDocument current, PositionStatus status, String actor, String action) {
         var now = Instant.now(clock);
         boolean wasPublished = current.status() == PositionStatus.PUBLISHED;
         var saved = save(current.with(status, current.data(), now, current.publishedAt(),
                 new AuditEntry(now, actor, action, List.of()), wasPublished ? FeedChangeType.CLOSED : null));
         events.publishEvent(new PositionEvent.PositionClosed(new PositionId(saved.id()), saved.currentVersion(), status));
-        return saved.toPosition();
+        return saved;
+    }
+
+    private List<Position> withCounts(List<PositionDocument> documents) {
+        var source = counts.getIfAvailable();
+        var byId = source == null ? java.util.Map.<PositionId, Integer>of()
+                : source.countFor(documents.stream().map(d -> new PositionId(d.id())).toList());
+        return documents.stream().map(d -> d.toPosition()
+                .withApplicationCount(byId.getOrDefault(new PositionId(d.id()), 0))).toList();
     }
 
     private PositionDocument save(PositionDocument next) {

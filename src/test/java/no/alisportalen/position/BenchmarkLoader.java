@@ -29,7 +29,7 @@ public final class BenchmarkLoader {
             ids.add(id);
             documents.add(new PositionDocument(id, 1L, PositionStatus.PUBLISHED, clean, m.name(), m.countyName(),
                     m.region(), m.centrality(), now, now, now,
-                    List.of(new AuditEntry(now, "benchmark", "PUBLISHED", List.of())), List.of(), 0, true, 0));
+                    List.of(new AuditEntry(now, "benchmark", "PUBLISHED", List.of())), List.of(), 0, true));
         }
         mongo.insertAll(documents);
         var queue = new ArrayList<org.bson.Document>(ids.size());

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -45,8 +46,8 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("mine.deadline")).setAutoWidth(true)
                 .setComparator(p -> p.data().applicationDeadline() == null ? java.time.LocalDate.MAX
                         : p.data().applicationDeadline());
-        grid.addColumn(p -> p.applicationCount() == null ? 0 : p.applicationCount())
-                .setHeader(getTranslation("mine.applications")).setAutoWidth(true).setSortable(true);
+        grid.addComponentColumn(this::applications).setHeader(getTranslation("mine.applications")).setAutoWidth(true)
+                .setComparator(p -> p.applicationCount() == null ? 0 : p.applicationCount());
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel(getTranslation("mine.list"));
@@ -62,6 +63,15 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
         badge.getElement().getThemeList().add("badge");
         badge.addClassName("status-" + position.status().name().toLowerCase(java.util.Locale.ROOT));
         return badge;
+    }
+
+    /** The exact count, linking to the position's applications (the applications feature's page). */
+    private Anchor applications(Position position) {
+        int count = position.applicationCount() == null ? 0 : position.applicationCount();
+        var link = new Anchor("kommune/stilling/" + position.id().value() + "/soknader", Integer.toString(count));
+        link.getElement().setAttribute("aria-label", getTranslation("mine.applications.link", count,
+                position.data().title()));
+        return link;
     }
 
     private HorizontalLayout actions(Position position) {

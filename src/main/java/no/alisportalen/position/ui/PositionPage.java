@@ -11,6 +11,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import java.time.Clock;
+import java.time.LocalDate;
+import no.alisportalen.account.PortalUser;
+import no.alisportalen.account.Role;
 import no.alisportalen.position.Position;
 import no.alisportalen.position.PositionId;
 import no.alisportalen.position.PositionService;
@@ -24,8 +30,11 @@ final class PositionPage extends Main implements BeforeEnterObserver, HasDynamic
     private final PositionService positions;
     private @Nullable Position position;
 
-    PositionPage(PositionService positions) {
+    private final Clock clock;
+
+    PositionPage(PositionService positions, Clock clock) {
         this.positions = positions;
+        this.clock = clock;
         addClassName("position-page");
     }
 
@@ -42,13 +51,32 @@ final class PositionPage extends Main implements BeforeEnterObserver, HasDynamic
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.addThemeVariants(ButtonVariant.TERTIARY);
         print.addClassName("no-print");
-        add(new PositionDetails(position), new Paragraph(print));
+        add(new PositionDetails(position));
+        applyLink(position).ifPresent(this::add);
+        add(new Paragraph(print));
         // The owner, the region's ALIS office and admins also see who changed what (the API enforces who).
         if (position.applicationCount() != null) {
             var log = new Details(getTranslation("form.section.audit"), AuditList.of(this, positions.audit(position.id())));
             log.addClassName("no-print");
             add(log);
         }
+    }
+
+    /** Anonymous visitors and applicants get the way to apply (anonymous ones log in first). */
+    private java.util.Optional<Paragraph> applyLink(Position position) {
+        var role = PortalUser.current().map(PortalUser::role).orElse(null);
+        if (!position.isOpen(LocalDate.now(clock)) || (role != null && role != Role.APPLICANT)) {
+            return java.util.Optional.empty();
+        }
+        var apply = new Anchor("stilling/" + position.id().value() + "/sok", getTranslation("page.apply"));
+        apply.setId("apply-link");
+        apply.addClassName("apply-link");
+        var paragraph = new Paragraph(apply);
+        paragraph.addClassName("no-print");
+        if (role == null) {
+            paragraph.add(new Span(" " + getTranslation("page.apply.login")));
+        }
+        return java.util.Optional.of(paragraph);
     }
 
     @Override

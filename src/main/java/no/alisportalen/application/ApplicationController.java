@@ -1,0 +1,93 @@
+package no.alisportalen.application;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import no.alisportalen.base.FieldProblem;
+import no.alisportalen.base.InvalidInputException;
+import no.alisportalen.base.NotFoundException;
+import no.alisportalen.position.PositionId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Applications")
+class ApplicationController {
+
+    private final ApplicationService applications;
+
+    ApplicationController(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    /** Body of an application: the cover letter (plain text, at most 5,000 characters). */
+    record ApplyRequest(@Nullable String coverLetter) {}
+
+    /**
+     * A move along the pipeline.
+     *
+     * @param note the municipality's internal note (never shown to the applicant); replaces the previous one
+     * @param version optional: refuse (409) if the application changed since this version
+     */
+    record StatusRequest(@Nullable ApplicationStatus status, @Nullable String note, @Nullable Long version) {}
+
+    @PostMapping("/positions/{id}/applications")
+    @Operation(summary = "Apply to an open position (APPLICANT); 409 when already applied or the position is not open")
+    ResponseEntity<Application> apply(@PathVariable String id, @RequestBody @Nullable ApplyRequest request) {
+        var created = applications.apply(position(id), request == null ? null : request.coverLetter());
+        return ResponseEntity.created(URI.create("/api/v1/me/applications/" + created.id().value())).body(created);
+    }
+
+    @GetMapping("/me/applications")
+    @Operation(summary = "The applicant's own applications with their status timeline, newest first (APPLICANT)")
+    List<Application> mine() {
+        return applications.mine();
+    }
+
+    @PostMapping("/me/applications/{id}/withdraw")
+    @Operation(summary = "Withdraw an own application until it is accepted or rejected (APPLICANT)")
+    Application withdraw(@PathVariable String id) {
+        return applications.withdraw(application(id));
+    }
+
+    @GetMapping("/positions/{id}/applications")
+    @Operation(summary = "A position's applications with profile and cover letter (owning MUNICIPALITY, ADMIN)")
+    List<Application> forPosition(@PathVariable String id) {
+        return applications.forPosition(position(id));
+    }
+
+    @PutMapping("/applications/{id}/status")
+    @Operation(summary = "Move an application: RECEIVED, INTERVIEW, OFFERED, ACCEPTED (after OFFERED) or REJECTED "
+            + "(owning MUNICIPALITY, ADMIN); the applicant is notified")
+    Application changeStatus(@PathVariable String id, @RequestBody StatusRequest request) {
+        if (request.status() == null) {
+            throw new InvalidInputException(FieldProblem.of("status", "validation.required"));
+        }
+        return applications.changeStatus(application(id), request.status(), request.note(), request.version());
+    }
+
+    private static PositionId position(String id) {
+        try {
+            return new PositionId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("position");
+        }
+    }
+
+    private static ApplicationId application(String id) {
+        try {
+            return new ApplicationId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("application");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package no.alisportalen.application;
+
+import no.alisportalen.account.AccountId;
+import no.alisportalen.position.PositionId;
+
+/** Past-tense facts other features listen to (notifications, monitoring); published after the write. */
+public sealed interface ApplicationEvent permits ApplicationEvent.ApplicationSubmitted,
+        ApplicationEvent.ApplicationStatusChanged, ApplicationEvent.ApplicationWithdrawn {
+
+    ApplicationId id();
+
+    PositionId positionId();
+
+    record ApplicationSubmitted(ApplicationId id, PositionId positionId, String municipalityNumber)
+            implements ApplicationEvent {}
+
+    /** The municipality moved the application; the applicant is told. */
+    record ApplicationStatusChanged(ApplicationId id, long version, PositionId positionId, String positionTitle,
+            AccountId applicant, ApplicationStatus status) implements ApplicationEvent {}
+
+    record ApplicationWithdrawn(ApplicationId id, PositionId positionId, String municipalityNumber)
+            implements ApplicationEvent {}
+}

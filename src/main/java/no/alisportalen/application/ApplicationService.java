@@ -1,0 +1,281 @@
+package no.alisportalen.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import no.alisportalen.account.AccountId;
+import no.alisportalen.account.AccountService;
+import no.alisportalen.account.PortalUser;
+import no.alisportalen.account.Role;
+import no.alisportalen.base.ConflictException;
+import no.alisportalen.base.FieldProblem;
+import no.alisportalen.base.InvalidInputException;
+import no.alisportalen.base.NotFoundException;
+import no.alisportalen.municipality.MunicipalityService;
+import no.alisportalen.position.ApplicationCounts;
+import no.alisportalen.position.Position;
+import no.alisportalen.position.PositionId;
+import no.alisportalen.position.PositionService;
+import no.alisportalen.position.PositionStatus;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applying, withdrawing and processing applications. Applicants see only their own; the owning municipality and
+ * admins see a position's applications with cover letters; ALIS offices see counts only (through positions).
+ */
+@Service
+public class ApplicationService implements ApplicationCounts {
+
+    public static final int COVER_LETTER_MAX = 5_000;
+    public static final int NOTE_MAX = 2_000;
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "submittedAt");
+
+    private final ApplicationRepository repository;
+    private final MongoTemplate mongo;
+    private final PositionService positions;
+    private final AccountService accounts;
+    private final MunicipalityService municipalities;
+    private final ApplicationEventPublisher events;
+    private final ApplicationProperties properties;
+    private final Clock clock;
+
+    ApplicationService(ApplicationRepository repository, MongoTemplate mongo, PositionService positions,
+            AccountService accounts, MunicipalityService municipalities, ApplicationEventPublisher events,
+            ApplicationProperties properties, Clock clock) {
+        this.municipalities = municipalities;
+        this.repository = repository;
+        this.mongo = mongo;
+        this.positions = positions;
+        this.accounts = accounts;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies to an open position with the applicant's profile and a cover letter.
+     *
+     * @throws ConflictException when the position is not open or the applicant already has an active application
+     */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application apply(PositionId positionId, @Nullable String coverLetter) {
+        var user = requireUser();
+        var letter = coverLetter == null ? "" : coverLetter.strip();
+        if (letter.isEmpty()) {
+            throw new InvalidInputException(FieldProblem.of("coverLetter", "validation.required"));
+        }
+        if (letter.length() > COVER_LETTER_MAX) {
+            throw new InvalidInputException(FieldProblem.of("coverLetter", "validation.text.max", COVER_LETTER_MAX));
+        }
+        var position = positions.find(positionId).orElseThrow(() -> new NotFoundException("position"));
+        requireOpen(position);
+        var account = accounts.find(user.id()).orElseThrow(() -> new AccessDeniedException("Account is gone"));
+        var home = account.homeMunicipality() == null ? null
+                : municipalities.find(account.homeMunicipality()).map(m -> m.name()).orElse(null);
+        var now = Instant.now(clock);
+        var id = new ObjectId().toHexString();
+        var document = new ApplicationDocument(id, null, positionId.value(),
+                Objects.requireNonNullElse(position.data().title(), ""), position.municipalityNumber(),
+                position.municipalityName(), position.region(), account.id().value(), account.name(), account.email(),
+                account.stage(), account.graduationYear(), home, letter,
+                ApplicationStatus.RECEIVED, List.of(new StatusChange(now, ApplicationStatus.RECEIVED, Role.APPLICANT)),
+                null, now, now, ApplicationDocument.activeKey(account.id().value(), positionId.value()), null);
+        try {
+            var saved = repository.insert(document);
+            events.publishEvent(new ApplicationEvent.ApplicationSubmitted(new ApplicationId(id), positionId,
+                    position.municipalityNumber()));
+            return saved.toApplication().withoutInternalNote();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("conflict.application.duplicate");
+        }
+    }
+
+    /** The current applicant's applications, newest first. */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public List<Application> mine() {
+        return repository.findByApplicantId(requireUser().id().value(), NEWEST_FIRST).stream()
+                .map(d -> d.toApplication().withoutInternalNote()).toList();
+    }
+
+    /** The current applicant's active application for the position, if any. */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Optional<Application> myActive(PositionId positionId) {
+        var key = ApplicationDocument.activeKey(requireUser().id().value(), positionId.value());
+        return Optional.ofNullable(mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
+                Criteria.where("activeKey").is(key)), ApplicationDocument.class))
+                .map(d -> d.toApplication().withoutInternalNote());
+    }
+
+    /**
+     * Withdraws the applicant's own application until it is accepted or rejected.
+     *
+     * @throws NotFoundException when it is not theirs
+     */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application withdraw(ApplicationId id) {
+        var user = requireUser();
+        var current = repository.findById(id.value()).filter(d -> user.id().value().equals(d.applicantId()))
+                .orElseThrow(() -> new NotFoundException("application"));
+        if (current.status().isFinal()) {
+            throw new ConflictException("conflict.application.notWithdrawable");
+        }
+        var saved = save(current.moved(ApplicationStatus.WITHDRAWN, Role.APPLICANT, current.internalNote(),
+                Instant.now(clock)));
+        events.publishEvent(new ApplicationEvent.ApplicationWithdrawn(id, new PositionId(saved.positionId()),
+                saved.municipalityNumber()));
+        return saved.toApplication().withoutInternalNote();
+    }
+
+    /**
+     * A position's applications, newest first, for its municipality and admins.
+     *
+     * @throws NotFoundException when the position does not exist (or is a draft the user may not see)
+     * @throws AccessDeniedException for anyone else, ALIS offices included (they see counts only)
+     */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public List<Application> forPosition(PositionId positionId) {
+        var user = requireUser();
+        var position = positions.find(positionId).orElseThrow(() -> new NotFoundException("position"));
+        if (!user.actsFor(position.municipalityNumber())) {
+            throw new AccessDeniedException("Not this user's municipality");
+        }
+        return repository.findByPositionId(positionId.value(), NEWEST_FIRST).stream()
+                .map(ApplicationDocument::toApplication).toList();
+    }
+
+    /**
+     * Moves an application along the pipeline, with an optional internal note; the applicant is notified.
+     *
+     * @param expectedVersion when given, the change is refused (409) if someone changed the application since
+     * @throws ConflictException for a move the pipeline does not allow, or a stale version
+     */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public Application changeStatus(ApplicationId id, ApplicationStatus next, @Nullable String note,
+            @Nullable Long expectedVersion) {
+        var user = requireUser();
+        var current = repository.findById(id.value()).filter(d -> user.actsFor(d.municipalityNumber()))
+                .orElseThrow(() -> new NotFoundException("application"));
+        if (expectedVersion != null && !expectedVersion.equals(current.version())) {
+            throw new ConflictException("conflict.application.stale");
+        }
+        var cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && cleanNote.length() > NOTE_MAX) {
+            throw new InvalidInputException(FieldProblem.of("note", "validation.text.max", NOTE_MAX));
+        }
+        if (next == ApplicationStatus.WITHDRAWN) {
+            throw new InvalidInputException(FieldProblem.of("status", "validation.application.onlyApplicantWithdraws"));
+        }
+        boolean moves = next != current.status();
+        if (moves && !current.status().municipalityMayMoveTo(next)) {
+            throw new ConflictException(current.status().isFinal() ? "conflict.application.final"
+                    : "conflict.application.offerFirst");
+        }
+        if (!moves && Objects.equals(cleanNote, current.internalNote())) {
+            return current.toApplication();
+        }
+        var saved = save(current.moved(next, user.role(), cleanNote, Instant.now(clock)));
+        if (moves && saved.applicantId() != null) {
+            events.publishEvent(new ApplicationEvent.ApplicationStatusChanged(id,
+                    Objects.requireNonNull(saved.version()), new PositionId(saved.positionId()),
+                    saved.positionTitle(), new AccountId(saved.applicantId()), next));
+        }
+        return saved.toApplication();
+    }
+
+    @Override
+    public Map<PositionId, Integer> countFor(Collection<PositionId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("positionId").in(ids.stream().map(PositionId::value).toList())
+                        .and("status").ne(ApplicationStatus.WITHDRAWN.name())),
+                Aggregation.group("positionId").count().as("count"));
+        Map<PositionId, Integer> counts = new HashMap<>();
+        for (var row : mongo.aggregate(aggregation, "applications", Document.class)) {
+            counts.put(new PositionId(String.valueOf(row.get("_id"))), ((Number) row.get("count")).intValue());
+        }
+        return counts;
+    }
+
+    /** Removes every application of an account (the applicant deleted their account). */
+    public long eraseApplicant(AccountId applicant) {
+        return repository.deleteByApplicantId(applicant.value());
+    }
+
+    /** Daily: anonymises applications whose position closed longer ago than the retention period. */
+    @Scheduled(cron = "${portal.applications.retention-cron:0 17 3 * * *}", zone = "Europe/Oslo")
+    void anonymiseExpired() {
+        var cutoff = LocalDate.now(clock).minus(properties.retention()).atStartOfDay(ZoneId.of("Europe/Oslo"))
+                .toInstant();
+        int done = anonymiseClosedBefore(cutoff);
+        if (done > 0) {
+            log.info("Anonymised {} applications of positions closed before {}", done, cutoff);
+        }
+    }
+
+    /** Anonymises the applications of positions closed before the instant; returns how many it changed. */
+    int anonymiseClosedBefore(Instant cutoff) {
+        var closed = positions.closedBefore(cutoff).stream().map(PositionId::value).toList();
+        if (closed.isEmpty()) {
+            return 0;
+        }
+        int done = 0;
+        var now = Instant.now(clock);
+        for (var document : repository.findByPositionIdInAndAnonymisedAtIsNull(closed)) {
+            try {
+                repository.save(document.anonymised(now));
+                done++;
+            } catch (OptimisticLockingFailureException e) {
+                log.debug("Application {} changed while anonymising; the next run takes it", document.id());
+            }
+        }
+        return done;
+    }
+
+    private void requireOpen(Position position) {
+        if (position.status() != PositionStatus.PUBLISHED) {
+            throw new ConflictException("conflict.application.positionClosed");
+        }
+        if (!position.isOpen(LocalDate.now(clock))) {
+            throw new ConflictException("conflict.application.deadlinePassed");
+        }
+    }
+
+    private ApplicationDocument save(ApplicationDocument next) {
+        try {
+            return repository.save(next);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("conflict.application.stale");
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("conflict.application.duplicate");
+        }
+    }
+
+    private static PortalUser requireUser() {
+        return PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required"));
+    }
+}

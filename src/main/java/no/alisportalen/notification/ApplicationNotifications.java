@@ -1,0 +1,34 @@
+package no.alisportalen.notification;
+
+import java.util.List;
+import no.alisportalen.application.ApplicationEvent.ApplicationStatusChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells applicants when a municipality moves their application. */
+@Component
+class ApplicationNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationNotifications.class);
+
+    private final NotificationService notifications;
+
+    ApplicationNotifications(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    @EventListener
+    void on(ApplicationStatusChanged event) {
+        try {
+            notifications.notify(new NewNotification(event.applicant(),
+                    "application:" + event.id().value() + ":" + event.version(), NotificationKind.APPLICATION_STATUS,
+                    event.positionId(), event.positionTitle(), List.of("key:application.status." + event.status()),
+                    null, null));
+        } catch (RuntimeException e) {
+            // The status change itself is saved and visible in "Mine søknader"; only the notice is lost.
+            log.warn("Could not store the notification for application {}", event.id(), e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package no.alisportalen.notification;
+
+import java.util.List;
+import no.alisportalen.account.AccountId;
+import no.alisportalen.position.PositionId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A notification to store for one account.
+ *
+ * @param key identifies the change being notified; a second notification with the same key is ignored
+ * @param args message arguments after the position title; an argument {@code key:some.message} is translated
+ * @param savedSearchId the saved search that matched, for SEARCH_MATCH
+ * @param unsubscribeToken for SEARCH_MATCH: the secret of the e-mail's one-click unsubscribe link
+ */
+public record NewNotification(
+        AccountId recipient,
+        String key,
+        NotificationKind kind,
+        PositionId positionId,
+        String positionTitle,
+        List<String> args,
+        @Nullable String savedSearchId,
+        @Nullable String unsubscribeToken) {
+
+    public NewNotification {
+        args = List.copyOf(args);
+    }
+}

@@ -1,0 +1,13 @@
+package no.alisportalen.notification;
+
+/** What a notification is about; its text is {@code notification.<KIND>} in the message bundles. */
+public enum NotificationKind {
+    /** The municipality moved one of the applicant's applications. */
+    APPLICATION_STATUS,
+    /** A position matching a saved search was published or changed. */
+    SEARCH_MATCH,
+    /** A favourite's application deadline is near. */
+    FAVOURITE_DEADLINE,
+    /** A favourite closed or was filled. */
+    FAVOURITE_CLOSED
+}

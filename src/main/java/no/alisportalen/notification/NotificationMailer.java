@@ -1,0 +1,76 @@
+package no.alisportalen.notification;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import no.alisportalen.account.AccountService;
+import no.alisportalen.base.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a notification by e-mail when SMTP is configured; without it the portal works the same, in-app only.
+ * Sending happens off the request thread, and a failed send is logged, never surfaced to the user who caused it.
+ */
+@Component
+class NotificationMailer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationMailer.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final AccountService accounts;
+    private final Messages messages;
+    private final MailProperties properties;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    NotificationMailer(ObjectProvider<JavaMailSender> sender, AccountService accounts, Messages messages,
+            MailProperties properties) {
+        this.sender = sender;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    boolean enabled() {
+        return sender.getIfAvailable() != null;
+    }
+
+    void send(NotificationDocument notification, String message) {
+        var mail = sender.getIfAvailable();
+        if (mail == null) {
+            return;
+        }
+        executor.execute(() -> accounts.find(new no.alisportalen.account.AccountId(notification.recipient()))
+                .ifPresent(account -> {
+                    var base = properties.publicUrl().toString().replaceAll("/$", "");
+                    var body = new StringBuilder(message).append("\n\n")
+                            .append(messages.get("mail.open", Messages.NORWEGIAN)).append(' ')
+                            .append(base).append("/stilling/").append(notification.positionId()).append("\n\n")
+                            .append(messages.get("mail.settings", Messages.NORWEGIAN)).append(' ')
+                            .append(base).append("/varsler\n");
+                    if (notification.unsubscribeToken() != null) {
+                        body.append(messages.get("mail.unsubscribe", Messages.NORWEGIAN)).append(' ').append(base)
+                                .append("/avmeld?token=").append(notification.unsubscribeToken()).append('\n');
+                    }
+                    var email = new SimpleMailMessage();
+                    email.setFrom(properties.from());
+                    email.setTo(account.email());
+                    email.setSubject(messages.get("mail.subject", Messages.NORWEGIAN, notification.positionTitle()));
+                    email.setText(body.toString());
+                    try {
+                        mail.send(email);
+                    } catch (MailException e) {
+                        log.warn("Could not e-mail notification {}: {}", notification.id(), e.getMessage());
+                    }
+                }));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+}

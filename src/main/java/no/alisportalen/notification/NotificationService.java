@@ -1,0 +1,104 @@
+package no.alisportalen.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import no.alisportalen.account.AccountId;
+import no.alisportalen.account.PortalUser;
+import no.alisportalen.base.Messages;
+import no.alisportalen.position.PositionId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Stores notifications once per change, lists them for their recipient, and e-mails them when SMTP is set up. */
+@Service
+public class NotificationService {
+
+    static final int LIST_LIMIT = 200;
+
+    private final NotificationRepository repository;
+    private final MongoTemplate mongo;
+    private final NotificationMailer mailer;
+    private final Messages messages;
+    private final Clock clock;
+
+    NotificationService(NotificationRepository repository, MongoTemplate mongo, NotificationMailer mailer,
+            Messages messages, Clock clock) {
+        this.repository = repository;
+        this.mongo = mongo;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the notification unless one with the same key exists for the recipient, then e-mails it.
+     *
+     * @return false when it was a repeat and nothing was stored or sent
+     */
+    public boolean notify(NewNotification notification) {
+        var document = new NotificationDocument(notification.recipient().value() + "|" + notification.key(),
+                notification.recipient().value(), notification.kind(), notification.positionId().value(),
+                notification.positionTitle(), notification.args(), notification.savedSearchId(),
+                notification.unsubscribeToken(), Instant.now(clock), false);
+        try {
+            repository.insert(document);
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+        mailer.send(document, render(document, Messages.NORWEGIAN));
+        return true;
+    }
+
+    /** The current user's notifications, newest first (at most 200), in the given language. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Notification> mine(Locale locale) {
+        return repository.findByRecipientOrderByCreatedAtDesc(currentId(), PageRequest.of(0, LIST_LIMIT)).stream()
+                .map(d -> new Notification(d.id(), d.kind(), new PositionId(d.positionId()), d.positionTitle(),
+                        render(d, locale), d.createdAt(), d.read(), d.savedSearchId()))
+                .toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public long unreadCount() {
+        return repository.countByRecipientAndReadFalse(currentId());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void markAllRead() {
+        mongo.updateMulti(Query.query(Criteria.where("recipient").is(currentId()).and("read").is(false)),
+                Update.update("read", true), NotificationDocument.class);
+    }
+
+    /** Removes every notification of an account (the account was deleted). */
+    public long eraseFor(AccountId account) {
+        return repository.deleteByRecipient(account.value());
+    }
+
+    /** Whether notifications also go out by e-mail (SMTP configured). */
+    public boolean mailEnabled() {
+        return mailer.enabled();
+    }
+
+    private String render(NotificationDocument document, Locale locale) {
+        List<Object> args = new ArrayList<>();
+        args.add(document.positionTitle());
+        for (var arg : document.args()) {
+            args.add(arg.startsWith("key:") ? messages.get(arg.substring(4), locale) : arg);
+        }
+        return messages.get("notification." + document.kind().name(), locale, args.toArray());
+    }
+
+    private static String currentId() {
+        return PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required")).id().value();
+    }
+}
