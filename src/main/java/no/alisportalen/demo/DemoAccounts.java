@@ -24,5 +24,7 @@ final class DemoAccounts {
             new NewApplicant("lis1@lege.demo", PASSWORD, "Ola LIS1 (demo)", ApplicantStage.LIS1),
             new NewApplicant("lege@lege.demo", PASSWORD, "Kari Lege (demo)", ApplicantStage.DOCTOR));
 
+    static final String LETTER = "Jeg er interessert i stillingen og vil gjerne bli allmennlege her. (demo)";
+
     private DemoAccounts() {}
 }

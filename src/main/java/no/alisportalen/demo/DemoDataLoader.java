@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import no.alisportalen.account.AccountService;
 import no.alisportalen.account.AdminProperties;
+import no.alisportalen.application.ApplicationService;
 import no.alisportalen.municipality.MunicipalityService;
 import no.alisportalen.position.PositionService;
 import no.alisportalen.position.PositionStatus;
@@ -33,10 +34,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final UserDetailsService users;
     private final AdminProperties adminProperties;
+    private final ApplicationService applications;
 
     DemoDataLoader(DemoProperties properties, Environment environment, AccountService accounts,
             PositionService positions, MunicipalityService municipalities, Clock clock, UserDetailsService users,
-            AdminProperties adminProperties) {
+            AdminProperties adminProperties, ApplicationService applications) {
+        this.applications = applications;
         this.users = users;
         this.adminProperties = adminProperties;
         this.properties = properties;
@@ -74,32 +77,72 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         // Acts as the configured administrator, so method security and the audit trail apply as usual.
-        var admin = users.loadUserByUsername(adminProperties.email());
+        as(adminProperties.email(), () -> {
+            load();
+            return null;
+        });
+    }
+
+    private void load() {
+        int created = 0;
+        for (var user : DemoAccounts.STAFF) {
+            if (accounts.findByEmail(user.email()).isEmpty()) {
+                accounts.createUser(user);
+                created++;
+            }
+        }
+        for (var applicant : DemoAccounts.APPLICANTS) {
+            if (accounts.findByEmail(applicant.email()).isEmpty()) {
+                accounts.registerApplicant(applicant);
+                created++;
+            }
+        }
+        if (created > 0) {
+            log.info("Demo data: created {} demo accounts (password in README)", created);
+        }
+        if (positions.mine().isEmpty()) {
+            loadPositions();
+            loadApplications();
+        }
+    }
+
+    /** The demo applicants apply to a few open positions in Bodø and Tromsø; Bodø invites one to an interview. */
+    private void loadApplications() {
+        var today = LocalDate.now(clock);
+        var open = positions.mine().stream().filter(p -> p.isOpen(today))
+                .filter(p -> p.municipalityNumber().equals("1804") || p.municipalityNumber().equals("5501"))
+                .sorted(java.util.Comparator.comparing(p -> p.id().value())).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        int count = 0;
+        no.alisportalen.application.Application first = null;
+        for (int i = 0; i < DemoAccounts.APPLICANTS.size(); i++) {
+            var applicant = DemoAccounts.APPLICANTS.get(i);
+            for (int j = 0; j < Math.min(3, open.size()); j++) {
+                var position = open.get((i + j) % open.size());
+                var application = as(applicant.email(), () -> applications.apply(position.id(), DemoAccounts.LETTER));
+                first = first == null ? application : first;
+                count++;
+            }
+        }
+        var invited = java.util.Objects.requireNonNull(first);
+        as(invited.municipalityNumber().equals("1804") ? "bodo@kommune.demo" : "tromso@kommune.demo",
+                () -> applications.changeStatus(invited.id(), no.alisportalen.application.ApplicationStatus.INTERVIEW,
+                        "Demo: intervju avtalt", null));
+        log.info("Demo data: created {} applications", count);
+    }
+
+    private <T> T as(String email, java.util.function.Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var user = users.loadUserByUsername(email);
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
-            int created = 0;
-            for (var user : DemoAccounts.STAFF) {
-                if (accounts.findByEmail(user.email()).isEmpty()) {
-                    accounts.createUser(user);
-                    created++;
-                }
-            }
-            for (var applicant : DemoAccounts.APPLICANTS) {
-                if (accounts.findByEmail(applicant.email()).isEmpty()) {
-                    accounts.registerApplicant(applicant);
-                    created++;
-                }
-            }
-            if (created > 0) {
-                log.info("Demo data: created {} demo accounts (password in README)", created);
-            }
-            if (positions.mine().isEmpty()) {
-                loadPositions();
-            }
+            return work.get();
         } finally {
-            SecurityContextHolder.clearContext();
+            SecurityContextHolder.setContext(previous);
         }
     }
 }

@@ -120,17 +120,17 @@ final class PositionApplicationsView extends Main implements BeforeEnterObserver
 
     private void refresh() {
         var current = Objects.requireNonNull(position);
+        var keep = selected == null ? null : selected.id();
         var items = applications.forPosition(current.id());
-        grid.setItems(items);
+        grid.setItems(items); // clears the selection
         var counts = items.stream().collect(Collectors.groupingBy(Application::status, Collectors.counting()));
         summary.setText(getTranslation("applications.summary", items.size() - counts.getOrDefault(
                 ApplicationStatus.WITHDRAWN, 0L)) + " " + Arrays.stream(ApplicationStatus.values())
                 .filter(counts::containsKey)
                 .map(s -> getTranslation("application.status." + s.name()) + ": " + counts.get(s))
                 .collect(Collectors.joining(", ")));
-        if (selected != null) {
-            var id = selected.id();
-            items.stream().filter(a -> a.id().equals(id)).findFirst().ifPresentOrElse(grid::select, () -> show(null));
+        if (keep != null) {
+            items.stream().filter(a -> a.id().equals(keep)).findFirst().ifPresent(grid::select);
         }
     }
 

@@ -30,7 +30,9 @@ final class AboutView extends Main implements HasDynamicTitle {
                 new Section(new H2(getTranslation("about.data.heading")), new Paragraph(getTranslation("about.data.text")),
                         credits),
                 new Section(new H2(getTranslation("about.privacy.heading")),
-                        new Paragraph(getTranslation("about.privacy.text"))));
+                        new Paragraph(getTranslation("about.privacy.text")),
+                        new Paragraph(new com.vaadin.flow.component.html.Anchor("personvern",
+                                getTranslation("about.privacy.more")))));
     }
 
     @Override

@@ -88,6 +88,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var navigation = new Nav(nav);
         navigation.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         var footer = new Footer(new Anchor("om", getTranslation("layout.about")),
+                new Anchor("personvern", getTranslation("layout.privacy")),
                 new Anchor("/v3/api-docs", getTranslation("layout.api")));
         footer.addClassName("drawer-footer");
         var drawer = new Div(new Scroller(navigation), footer);

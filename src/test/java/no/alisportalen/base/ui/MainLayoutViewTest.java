@@ -43,4 +43,18 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
         assertThat(about.getElement().getTextRecursively()).contains("Statistisk sentralbyrå", "Kartverket",
                 "GeoNames");
     }
+
+    @Test
+    void the_privacy_page_states_the_configured_retention_and_who_sees_applications() {
+        var privacy = navigate(PrivacyView.class);
+        assertThat(privacy.getElement().getTextRecursively()).contains("anonymiseres automatisk 12 måneder",
+                "ALIS-kontorene ser bare antall søknader");
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getHref).contains("personvern");
+    }
+
+    @Test
+    void anonymous_visitors_do_not_see_applicant_or_municipality_menu_items() {
+        navigate(HomeView.class);
+        assertThat(menu()).doesNotContain("Mine søknader", "Varsler", "Mine stillinger");
+    }
 }

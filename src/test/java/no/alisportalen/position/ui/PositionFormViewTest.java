@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
 import java.time.LocalDate;
 import java.util.UUID;
+import no.alisportalen.TestUsers;
 import no.alisportalen.ViewTest;
 import no.alisportalen.account.AccountService;
 import no.alisportalen.account.NewUser;
@@ -34,21 +35,7 @@ class PositionFormViewTest extends SpringBrowserlessTest {
     /** Runs before the security context is built for each test, so the user exists for @WithUserDetails. */
     @Autowired
     void ensureUser(AccountService accounts) {
-        if (accounts.findByEmail(BODO_USER).isEmpty()) {
-            var admin = org.springframework.security.core.context.SecurityContextHolder.getContext();
-            var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new org.springframework.security.authentication.TestingAuthenticationToken(
-                    "setup", null, Role.ADMIN.authority()));
-            org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-            try {
-                accounts.createUser(new NewUser(BODO_USER, "Et langt passord 2026", "Bodø", Role.MUNICIPALITY, "1804",
-                        null));
-            } catch (no.alisportalen.base.ConflictException e) {
-                // Created by a concurrent context; fine.
-            } finally {
-                org.springframework.security.core.context.SecurityContextHolder.setContext(admin);
-            }
-        }
+        TestUsers.ensure(accounts, new NewUser(BODO_USER, TestUsers.PASSWORD, "Bodø", Role.MUNICIPALITY, "1804", null));
     }
 
     private void fillValid(PositionFormView form, String title) {
