@@ -4,7 +4,13 @@ import static no.alisportalen.TestApi.ADMIN_EMAIL;
 import static no.alisportalen.TestApi.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,6 +52,9 @@ class ApplicationApiIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    GreenMail mail;
 
     TestApi api;
     String[] bodo;
@@ -103,6 +112,16 @@ class ApplicationApiIntegrationTest {
         var response = api.put("/api/v1/applications/" + applicationId + "/status", Map.of("status", status), who);
         assertThat(response.status()).as(response.body()).isEqualTo(expected);
         return response.json();
+    }
+
+    private List<MimeMessage> received(String email) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (var message : mail.getReceivedMessages()) {
+            if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(email))) {
+                mails.add(message);
+            }
+        }
+        return mails;
     }
 
     private int ownerCount(String positionId) {
@@ -207,7 +226,8 @@ class ApplicationApiIntegrationTest {
     }
 
     @Test
-    void the_municipality_moves_an_application_through_the_pipeline_and_the_applicant_sees_each_step() {
+    void the_municipality_moves_an_application_through_the_pipeline_and_the_applicant_sees_each_step()
+            throws Exception {
         var position = openPosition();
         var kari = applicant();
         var id = apply(position, kari).json().get("id").asString();
@@ -228,6 +248,11 @@ class ApplicationApiIntegrationTest {
         assertThat(notifications.get(0).get("kind").asString()).isEqualTo("APPLICATION_STATUS");
         assertThat(notifications.get(0).get("message").asString()).contains("Intervju");
         assertThat(notifications.get(0).get("read").asBoolean()).isFalse();
+        // SMTP is configured in the tests (GreenMail): the same notice arrives by e-mail, once.
+        var mails = await().atMost(Duration.ofSeconds(30)).until(() -> received(kari[0]), m -> !m.isEmpty());
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).contains("ALIS i Bodø");
+        assertThat(GreenMailUtil.getBody(mails.getFirst())).contains("Intervju", "/stilling/" + position);
         var english = api.send(api.request("/api/v1/me/notifications", kari).header("Accept-Language", "en").GET());
         assertThat(english.json().get(0).get("message").asString()).contains("Interview");
 
