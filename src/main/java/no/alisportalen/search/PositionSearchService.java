@@ -1,5 +1,11 @@
 package no.alisportalen.search;
 
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,6 +88,73 @@ public class PositionSearchService {
             }
             throw new ServiceUnavailableException("search.unavailable", e);
         }
+    }
+
+    /**
+     * Open published positions that pass every filter, ranked by the sum of the score functions (best first,
+     * ties by deadline then id, so pages never overlap). For the matching feature, which owns the model.
+     *
+     * @throws ServiceUnavailableException when Elasticsearch cannot be reached
+     */
+    public ScoredPage scored(List<Query> filters, List<FunctionScore> functions, int from, int size) {
+        var all = openFilters(filters);
+        try {
+            var response = client.search(s -> s.index(index.alias()).from(from).size(size).trackTotalHits(t -> t
+                    .enabled(true)).query(q -> q.functionScore(f -> f.query(b -> b.bool(bb -> bb.filter(all)))
+                    .functions(functions).scoreMode(FunctionScoreMode.Sum).boostMode(FunctionBoostMode.Replace)))
+                    .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                    .sort(o -> o.field(fs -> fs.field("applicationDeadline").order(SortOrder.Asc)))
+                    .sort(o -> o.field(fs -> fs.field("id").order(SortOrder.Asc))), ObjectNode.class);
+            List<ScoredPosition> items = new ArrayList<>();
+            for (var hit : response.hits().hits()) {
+                items.add(new ScoredPosition(documents.fromSource(hit.source()),
+                        hit.score() == null ? 0 : hit.score()));
+            }
+            var total = response.hits().total() == null ? items.size() : response.hits().total().value();
+            return new ScoredPage(total, items);
+        } catch (IOException | RuntimeException e) {
+            throw new ServiceUnavailableException("search.unavailable", e);
+        }
+    }
+
+    /**
+     * How many open published positions pass each set of filters, in one round trip (multi-search).
+     *
+     * @throws ServiceUnavailableException when Elasticsearch cannot be reached
+     */
+    public List<Long> counts(List<List<Query>> filterSets) {
+        if (filterSets.isEmpty()) {
+            return List.of();
+        }
+        try {
+            var response = client.msearch(m -> {
+                for (var filters : filterSets) {
+                    var all = openFilters(filters);
+                    m.searches(s -> s.header(h -> h.index(index.alias())).body(b -> b.size(0).trackTotalHits(t -> t
+                            .enabled(true)).query(q -> q.bool(bb -> bb.filter(all)))));
+                }
+                return m;
+            }, ObjectNode.class);
+            List<Long> counts = new ArrayList<>();
+            for (var item : response.responses()) {
+                if (item.isFailure()) {
+                    throw new IllegalStateException(item.failure().error().reason());
+                }
+                var total = item.result().hits().total();
+                counts.add(total == null ? 0 : total.value());
+            }
+            return counts;
+        } catch (IOException | RuntimeException e) {
+            throw new ServiceUnavailableException("search.unavailable", e);
+        }
+    }
+
+    private List<Query> openFilters(List<Query> filters) {
+        var today = LocalDate.now(clock).toString();
+        List<Query> all = new ArrayList<>(filters);
+        all.add(Query.of(q -> q.term(t -> t.field("status").value("PUBLISHED"))));
+        all.add(Query.of(q -> q.range(r -> r.date(d -> d.field("applicationDeadline").gte(today)))));
+        return all;
     }
 
     /**

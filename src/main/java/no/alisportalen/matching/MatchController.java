@@ -1,0 +1,55 @@
+package no.alisportalen.matching;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import no.alisportalen.base.Messages;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Matching")
+class MatchController {
+
+    private final MatchService matches;
+
+    MatchController(MatchService matches) {
+        this.matches = matches;
+    }
+
+    @PostMapping("/matches")
+    @Operation(summary = "Ranked matches for the given preferences (anyone). Weights 0–5 default to location 3, "
+            + "distance 2, listLength 2, salary 2, introductionAgreement 1, supervision 2, onCall 1, incentives 1; "
+            + "fixedSalary, introductionAgreement and supervisorOnSite default to ANY")
+    MatchResult match(@RequestBody @Nullable Preferences preferences, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, HttpServletRequest request) {
+        return matches.match(preferences == null ? Preferences.defaults() : preferences, page, size,
+                Messages.of(request));
+    }
+
+    @GetMapping("/me/matches")
+    @Operation(summary = "Ranked matches for the applicant's stored preferences (APPLICANT)")
+    MatchResult mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            HttpServletRequest request) {
+        return matches.myMatches(page, size, Messages.of(request));
+    }
+
+    @GetMapping("/me/preferences")
+    @Operation(summary = "The applicant's preferences; sensible defaults until they save their own (APPLICANT)")
+    Preferences preferences() {
+        return matches.preferences();
+    }
+
+    @PutMapping("/me/preferences")
+    @Operation(summary = "Replace the applicant's preferences (APPLICANT)")
+    Preferences save(@RequestBody Preferences preferences) {
+        return matches.savePreferences(preferences);
+    }
+}
