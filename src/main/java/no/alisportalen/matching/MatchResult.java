@@ -1,6 +1,5 @@
 package no.alisportalen.matching;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** A page of matches, best first; {@code whatIf} (extension) ranks relaxations by what they would add. */
@@ -9,7 +8,7 @@ public record MatchResult(
         int page,
         int size,
         List<Match> items,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WhatIf> whatIf) {
+        List<WhatIf> whatIf) {
 
     public MatchResult {
         items = List.copyOf(items);

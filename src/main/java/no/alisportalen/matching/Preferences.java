@@ -19,7 +19,7 @@ public record Preferences(
         Set<Region> regions,
         Set<String> counties,
         Set<String> municipalities,
-        boolean locationRequired,
+        Boolean locationRequired,
         @Nullable String homeMunicipality,
         @Nullable Integer maxDistanceKm,
         Set<EmploymentForm> employmentForms,
@@ -32,10 +32,14 @@ public record Preferences(
         @Nullable Integer minOnCallRotation,
         @Nullable LocalDate earliestStart,
         @Nullable LocalDate latestStart,
-        boolean incentivesPreferred,
+        Boolean incentivesPreferred,
         Weights weights) {
 
+    /** Booleans are boxed only so that JSON may leave them out (false); they are never null after construction. */
+    @SuppressWarnings("ConstantValue")
     public Preferences {
+        locationRequired = locationRequired != null && locationRequired;
+        incentivesPreferred = incentivesPreferred != null && incentivesPreferred;
         regions = regions == null ? Set.of() : Set.copyOf(regions);
         counties = counties == null ? Set.of() : Set.copyOf(counties);
         municipalities = municipalities == null ? Set.of() : Set.copyOf(municipalities);

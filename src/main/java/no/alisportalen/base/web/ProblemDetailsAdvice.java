@@ -121,6 +121,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return widen(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", messages.get("problem.tooLarge.title"),
                     messages.get("problem.tooLarge.detail", RequestSizeLimitFilter.LIMIT_BYTES / 1024), List.of()));
         }
+        log.debug("Unreadable request body: {}", ex.getMessage());
         return widen(problem(HttpStatus.BAD_REQUEST, "malformed", messages.get("problem.malformed.title"),
                 messages.get("problem.malformed.detail"), List.of()));
     }
