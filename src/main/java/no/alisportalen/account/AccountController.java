@@ -40,6 +40,32 @@ class AccountController {
         return ResponseEntity.created(URI.create("/api/v1/admin/users/" + account.id().value())).body(account);
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/me")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Update the own profile: name; applicants also stage, graduationYear, homeMunicipality")
+    Account updateProfile(@RequestBody ProfileUpdate update) {
+        return accounts.updateProfile(update);
+    }
+
+    @GetMapping("/me/export")
+    @Operation(summary = "Download everything the portal holds about the applicant as JSON (APPLICANT)")
+    ResponseEntity<java.util.Map<String, Object>> export() {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"alis-portalen-data.json\"")
+                .body(accounts.exportMine());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/me")
+    @Operation(summary = "Delete the applicant's account with its applications, preferences, saved searches, "
+            + "favourites and notifications (APPLICANT)")
+    ResponseEntity<Void> delete(jakarta.servlet.http.HttpServletRequest request) {
+        accounts.deleteMine();
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/me")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The logged-in account")

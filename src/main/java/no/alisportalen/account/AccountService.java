@@ -24,9 +24,14 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final MunicipalityService municipalities;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<PersonalData> personalData;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, MunicipalityService municipalities,
-            Clock clock) {
+            Clock clock, org.springframework.beans.factory.ObjectProvider<PersonalData> personalData,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.personalData = personalData;
+        this.events = events;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.municipalities = municipalities;
@@ -89,6 +94,71 @@ public class AccountService {
         return save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(user.name()).strip(), role, municipality, region,
                 role == Role.APPLICANT ? ApplicantStage.DOCTOR : null, null, null, Instant.now(clock)));
+    }
+
+    /**
+     * Updates the logged-in user's own profile.
+     *
+     * @throws InvalidInputException listing every invalid field
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Account updateProfile(ProfileUpdate update) {
+        var user = PortalUser.current().orElseThrow();
+        var current = repository.findById(user.id().value()).orElseThrow();
+        List<FieldProblem> problems = new ArrayList<>();
+        var name = update.name() == null ? "" : update.name().strip();
+        if (name.isEmpty()) {
+            problems.add(FieldProblem.of("name", "validation.name.required"));
+        } else if (name.length() > 120) {
+            problems.add(FieldProblem.of("name", "validation.name.size"));
+        }
+        boolean applicant = current.role() == Role.APPLICANT;
+        if (applicant && update.stage() == null) {
+            problems.add(FieldProblem.of("stage", "validation.stage.required"));
+        }
+        int thisYear = java.time.Year.now(clock).getValue();
+        if (update.graduationYear() != null
+                && (update.graduationYear() < thisYear - 60 || update.graduationYear() > thisYear + 10)) {
+            problems.add(FieldProblem.of("graduationYear", "validation.range", thisYear - 60, thisYear + 10));
+        }
+        if (update.homeMunicipality() != null && !municipalities.exists(update.homeMunicipality())) {
+            problems.add(FieldProblem.of("homeMunicipality", "validation.municipality.unknown"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var next = new AccountDocument(current.id(), current.version(), current.email(), current.passwordHash(), name,
+                current.role(), current.municipalityNumber(), current.region(),
+                applicant ? update.stage() : current.stage(), applicant ? update.graduationYear() : null,
+                applicant ? update.homeMunicipality() : null, current.createdAt());
+        try {
+            return repository.save(next).toAccount();
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            throw new ConflictException("conflict.account.stale");
+        }
+    }
+
+    /** Everything the portal holds about the logged-in applicant, by feature. */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public java.util.Map<String, Object> exportMine() {
+        var id = PortalUser.current().orElseThrow().id();
+        var export = new java.util.LinkedHashMap<String, Object>();
+        export.put("exportedAt", Instant.now(clock));
+        export.put("account", find(id).orElseThrow());
+        personalData.orderedStream().forEach(p -> export.put(p.section(), p.export(id)));
+        return export;
+    }
+
+    /**
+     * Deletes the logged-in applicant's account and, first, everything other features hold about it; a failure
+     * part-way leaves the account in place so the applicant can try again.
+     */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public void deleteMine() {
+        var id = PortalUser.current().orElseThrow().id();
+        personalData.orderedStream().forEach(p -> p.erase(id));
+        repository.deleteById(id.value());
+        events.publishEvent(new AccountDeleted(id));
     }
 
     public Optional<Account> findByEmail(String email) {

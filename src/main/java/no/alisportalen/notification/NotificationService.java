@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import no.alisportalen.account.AccountId;
 import no.alisportalen.account.PortalUser;
 import no.alisportalen.base.Messages;
 import no.alisportalen.position.PositionId;
@@ -77,11 +76,6 @@ public class NotificationService {
     public void markAllRead() {
         mongo.updateMulti(Query.query(Criteria.where("recipient").is(currentId()).and("read").is(false)),
                 Update.update("read", true), NotificationDocument.class);
-    }
-
-    /** Removes every notification of an account (the account was deleted). */
-    public long eraseFor(AccountId account) {
-        return repository.deleteByRecipient(account.value());
     }
 
     /** Whether notifications also go out by e-mail (SMTP configured). */
