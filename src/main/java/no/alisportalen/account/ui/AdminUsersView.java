@@ -24,6 +24,7 @@ import no.alisportalen.account.Account;
 import no.alisportalen.account.AccountService;
 import no.alisportalen.account.NewUser;
 import no.alisportalen.account.Role;
+import no.alisportalen.base.ui.FormErrors;
 import no.alisportalen.base.ConflictException;
 import no.alisportalen.base.InvalidInputException;
 import no.alisportalen.municipality.Municipality;

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Map;
+import no.alisportalen.base.ui.FormErrors;
 import no.alisportalen.account.AccountService;
 import no.alisportalen.account.ApplicantStage;
 import no.alisportalen.account.NewApplicant;

@@ -1,16 +1,16 @@
-package no.alisportalen.account.ui;
+package no.alisportalen.base.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import java.util.Map;
 import no.alisportalen.base.InvalidInputException;
 
 /** Shows a service's field problems beside the fields they belong to. */
-final class FormErrors {
+public final class FormErrors {
 
     private FormErrors() {}
 
     /** @return true when every problem found its field */
-    static boolean show(InvalidInputException e, Map<String, ? extends HasValidation> fields,
+    public static boolean show(InvalidInputException e, Map<String, ? extends HasValidation> fields,
             java.util.function.BiFunction<String, Object[], String> translate) {
         boolean all = true;
         for (var problem : e.problems()) {
