@@ -107,9 +107,12 @@ public class MatchService {
     /** Preferences with the applicant they belong to. */
     public record StoredPreferences(AccountId applicant, Preferences preferences) {}
 
-    /** Whether the position meets every hard constraint of the preferences (same model as the ranking). */
-    public boolean meetsHardConstraints(Preferences preferences, Position position) {
-        return model(preferences).passesHard(position);
+    /**
+     * The hard constraints of the preferences as a Java test (same model as the ranking); build it once and test
+     * many positions with it.
+     */
+    public java.util.function.Predicate<Position> hardConstraints(Preferences preferences) {
+        return model(preferences)::passesHard;
     }
 
     public void erase(AccountId applicant) {

@@ -25,7 +25,7 @@ class ApplicationNotifications {
             notifications.notify(new NewNotification(event.applicant(),
                     "application:" + event.id().value() + ":" + event.version(), NotificationKind.APPLICATION_STATUS,
                     event.positionId(), event.positionTitle(), List.of("key:application.status." + event.status()),
-                    null, null));
+                    null, null, true));
         } catch (RuntimeException e) {
             // The status change itself is saved and visible in "Mine søknader"; only the notice is lost.
             log.warn("Could not store the notification for application {}", event.id(), e);

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param args message arguments after the position title; an argument {@code key:some.message} is translated
  * @param savedSearchId the saved search that matched, for SEARCH_MATCH
  * @param unsubscribeToken for SEARCH_MATCH: the secret of the e-mail's one-click unsubscribe link
+ * @param email whether to e-mail it as well (when SMTP is configured)
  */
 public record NewNotification(
         AccountId recipient,
@@ -21,7 +22,8 @@ public record NewNotification(
         String positionTitle,
         List<String> args,
         @Nullable String savedSearchId,
-        @Nullable String unsubscribeToken) {
+        @Nullable String unsubscribeToken,
+        boolean email) {
 
     public NewNotification {
         args = List.copyOf(args);

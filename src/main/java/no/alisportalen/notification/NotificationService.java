@@ -54,7 +54,9 @@ public class NotificationService {
         } catch (DuplicateKeyException e) {
             return false;
         }
-        mailer.send(document, render(document, Messages.NORWEGIAN));
+        if (notification.email()) {
+            mailer.send(document, render(document, Messages.NORWEGIAN));
+        }
         return true;
     }
 

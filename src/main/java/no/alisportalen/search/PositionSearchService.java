@@ -5,6 +5,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+import no.alisportalen.municipality.MunicipalityService;
+import no.alisportalen.position.Position;
+import no.alisportalen.position.PositionId;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -34,11 +40,13 @@ public class PositionSearchService {
     private final Reindexer reindexer;
     private final SearchIndexer indexer;
     private final Clock clock;
+    private final MunicipalityService municipalities;
     private final java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors
             .newVirtualThreadPerTaskExecutor();
 
     PositionSearchService(ElasticsearchClient client, SearchIndex index, PositionDocuments documents,
-            Reindexer reindexer, SearchIndexer indexer, Clock clock) {
+            Reindexer reindexer, SearchIndexer indexer, Clock clock, MunicipalityService municipalities) {
+        this.municipalities = municipalities;
         this.client = client;
         this.index = index;
         this.documents = documents;
@@ -144,6 +152,65 @@ public class PositionSearchService {
                 counts.add(total == null ? 0 : total.value());
             }
             return counts;
+        } catch (IOException | RuntimeException e) {
+            throw new ServiceUnavailableException("search.unavailable", e);
+        }
+    }
+
+    /**
+     * For alerts: which of the given positions each search would find, exactly as the search itself would. The
+     * structured filters are checked in Java; searches with free text are confirmed by Elasticsearch, restricted to
+     * their candidates, in multi-search batches (after bringing the index up to date).
+     *
+     * @throws ServiceUnavailableException when a text check is needed and Elasticsearch cannot be reached
+     */
+    public List<Set<PositionId>> matchingPositions(List<SearchQuery> queries, List<Position> positions) {
+        var today = LocalDate.now(clock);
+        Function<String, String> countyOf = number -> municipalities.find(number).map(m -> m.countyNumber())
+                .orElse("");
+        List<Set<PositionId>> result = new ArrayList<>();
+        List<Integer> textChecks = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            var query = queries.get(i);
+            Set<PositionId> candidates = new LinkedHashSet<>();
+            for (var position : positions) {
+                if (SearchFilters.matches(query, position, today, countyOf)) {
+                    candidates.add(position.id());
+                }
+            }
+            result.add(candidates);
+            if (!candidates.isEmpty() && query.text() != null && !query.text().isBlank()) {
+                textChecks.add(i);
+            }
+        }
+        if (textChecks.isEmpty()) {
+            return result;
+        }
+        flush();
+        try {
+            for (int from = 0; from < textChecks.size(); from += 200) {
+                var chunk = textChecks.subList(from, Math.min(textChecks.size(), from + 200));
+                var response = client.msearch(m -> {
+                    for (int i : chunk) {
+                        var candidates = result.get(i).stream().map(PositionId::value).toList();
+                        var query = SearchQueryBuilder.asOneQuery(queries.get(i), today);
+                        m.searches(s -> s.header(h -> h.index(index.alias())).body(b -> b.size(candidates.size())
+                                .source(src -> src.fetch(false)).query(q -> q.bool(bb -> bb.filter(query)
+                                        .filter(f -> f.ids(ids -> ids.values(candidates)))))));
+                    }
+                    return m;
+                }, ObjectNode.class);
+                for (int k = 0; k < chunk.size(); k++) {
+                    var item = response.responses().get(k);
+                    if (item.isFailure()) {
+                        throw new IllegalStateException(item.failure().error().reason());
+                    }
+                    var found = item.result().hits().hits().stream().map(h -> new PositionId(h.id()))
+                            .collect(java.util.stream.Collectors.toSet());
+                    result.get(chunk.get(k)).retainAll(found);
+                }
+            }
+            return result;
         } catch (IOException | RuntimeException e) {
             throw new ServiceUnavailableException("search.unavailable", e);
         }

@@ -53,6 +53,12 @@ final class SearchQueryBuilder {
                 .aggregations(parts.aggregations()).build();
     }
 
+    /** The whole search — text, filters and facet filters — as one query, for checking given positions. */
+    static Query asOneQuery(SearchQuery q, LocalDate today) {
+        var parts = parts(q, today);
+        return Query.of(x -> x.bool(b -> b.filter(parts.main()).filter(List.copyOf(parts.facetFilters().values()))));
+    }
+
     private static Parts parts(SearchQuery q, LocalDate today) {
         List<Query> filters = new ArrayList<>();
         filters.add(term("status", "PUBLISHED"));

@@ -45,7 +45,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/api/v1/municipalities",
                                 "/api/v1/positions", "/api/v1/positions/*", "/api/v1/feed").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/applicants", "/api/v1/matches").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applicants", "/api/v1/matches",
+                                "/api/v1/unsubscribe").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))

@@ -1,0 +1,202 @@
+package no.alisportalen.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import no.alisportalen.account.AccountId;
+import no.alisportalen.matching.MatchService;
+import no.alisportalen.notification.NewNotification;
+import no.alisportalen.notification.NotificationKind;
+import no.alisportalen.notification.NotificationService;
+import no.alisportalen.position.FeedChangeType;
+import no.alisportalen.position.FeedItem;
+import no.alisportalen.position.Position;
+import no.alisportalen.position.PositionService;
+import no.alisportalen.search.PositionSearchService;
+import no.alisportalen.search.SearchQuery;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the position feed after a stored cursor and notifies the owners of matching saved searches, and of
+ * favourites that closed. The cursor moves only after a batch is done; a crash repeats the batch, and the
+ * notifications' deterministic keys turn the repeats into no-ops.
+ */
+@Component
+class AlertEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
+    static final String CURSORS = "alert_cursor";
+    static final int BATCH = 500;
+
+    private final PositionService positions;
+    private final PositionSearchService search;
+    private final MatchService matches;
+    private final AlertService alerts;
+    private final NotificationService notifications;
+    private final MongoTemplate mongo;
+    private final LockingTaskExecutor locks;
+    private final Clock clock;
+
+    AlertEvaluator(PositionService positions, PositionSearchService search, MatchService matches, AlertService alerts,
+            NotificationService notifications, MongoTemplate mongo, LockingTaskExecutor locks, Clock clock) {
+        this.positions = positions;
+        this.search = search;
+        this.matches = matches;
+        this.alerts = alerts;
+        this.notifications = notifications;
+        this.mongo = mongo;
+        this.locks = locks;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelay = 3_000, fixedDelay = 3_000)
+    void scheduled() {
+        drain();
+    }
+
+    /** Evaluates everything in the feed after the cursor; returns how many changes it handled. */
+    synchronized int drain() {
+        int[] handled = {0};
+        try {
+            locks.executeWithLock((Runnable) () -> {
+                int n;
+                while ((n = evaluateBatch()) > 0) {
+                    handled[0] += n;
+                }
+            }, new LockConfiguration(Instant.now(), "alerts", Duration.ofMinutes(10), Duration.ZERO));
+        } catch (RuntimeException e) {
+            log.warn("Alert evaluation failed; retrying from the same place on the next run: {}", e.toString());
+        }
+        return handled[0];
+    }
+
+    private int evaluateBatch() {
+        long cursor = cursor();
+        var page = positions.feed(Long.toString(cursor), BATCH);
+        if (page.items().isEmpty()) {
+            return 0;
+        }
+        // The latest change per position in this batch: one notice per position, about its newest state.
+        Map<String, FeedItem> changed = new LinkedHashMap<>();
+        List<FeedItem> closed = new ArrayList<>();
+        for (var item : page.items()) {
+            if (item.changeType() == FeedChangeType.CLOSED) {
+                closed.add(item);
+                changed.remove(item.position().id().value());
+            } else {
+                changed.put(item.position().id().value(), item);
+            }
+        }
+        long started = System.nanoTime();
+        int sent = notifySavedSearches(List.copyOf(changed.values())) + notifyClosedFavourites(closed);
+        mongo.upsert(Query.query(Criteria.where("_id").is("alerts")), Update.update("after", page.next()), CURSORS);
+        log.debug("Alerts: {} changes, {} notifications in {} ms", page.items().size(), sent,
+                (System.nanoTime() - started) / 1_000_000);
+        return page.items().size();
+    }
+
+    private int notifySavedSearches(List<FeedItem> items) {
+        var today = LocalDate.now(clock);
+        var open = items.stream().filter(i -> i.position().isOpen(today)).toList();
+        if (open.isEmpty()) {
+            return 0;
+        }
+        List<Position> candidates = open.stream().map(FeedItem::position).toList();
+        Map<String, FeedItem> byId = new LinkedHashMap<>();
+        open.forEach(i -> byId.put(i.position().id().value(), i));
+
+        var saved = mongo.findAll(SavedSearchDocument.class);
+        List<SavedSearchDocument> searches = new ArrayList<>();
+        List<SearchQuery> queries = new ArrayList<>();
+        int sent = 0;
+        for (var s : saved) {
+            if (s.kind() == SavedSearchKind.SEARCH && s.query() != null) {
+                searches.add(s);
+                queries.add(alerts.toSearchQuery(s.query()));
+            } else if (s.preferences() != null) {
+                Predicate<Position> hard = matches.hardConstraints(s.preferences());
+                for (var item : open) {
+                    if (hard.test(item.position())) {
+                        sent += notify(s, item) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        var found = search.matchingPositions(queries, candidates);
+        for (int i = 0; i < searches.size(); i++) {
+            for (var id : found.get(i)) {
+                sent += notify(searches.get(i), byId.get(id.value())) ? 1 : 0;
+            }
+        }
+        return sent;
+    }
+
+    private boolean notify(SavedSearchDocument search, FeedItem item) {
+        // Only changes after the search was saved.
+        if (item.changedAt().isBefore(search.createdAt())) {
+            return false;
+        }
+        var position = item.position();
+        return notifications.notify(new NewNotification(new AccountId(search.owner()),
+                "search:" + search.id() + ":" + position.id().value() + ":" + position.version(),
+                NotificationKind.SEARCH_MATCH, position.id(), java.util.Objects.requireNonNullElse(
+                        position.data().title(), ""), List.of(search.name()), search.id(), search.unsubscribeToken(),
+                search.email()));
+    }
+
+    private int notifyClosedFavourites(List<FeedItem> closed) {
+        int sent = 0;
+        for (var item : closed) {
+            var position = item.position();
+            for (var favourite : mongo.find(Query.query(Criteria.where("positionId").is(position.id().value())),
+                    FavouriteDocument.class)) {
+                sent += notifications.notify(new NewNotification(new AccountId(favourite.owner()),
+                        "closed:" + position.id().value(), NotificationKind.FAVOURITE_CLOSED, position.id(),
+                        favourite.positionTitle(), List.of(), null, null, true)) ? 1 : 0;
+            }
+        }
+        return sent;
+    }
+
+    /** Hourly: a notice (once) for favourites whose deadline is at most three days away. */
+    @Scheduled(initialDelay = 20_000, fixedDelay = 3_600_000)
+    int notifyApproachingDeadlines() {
+        var today = LocalDate.now(clock);
+        int sent = 0;
+        Map<String, Position> seen = new LinkedHashMap<>();
+        for (var favourite : mongo.findAll(FavouriteDocument.class)) {
+            var position = seen.computeIfAbsent(favourite.positionId(), id -> positions.find(
+                    new no.alisportalen.position.PositionId(id)).orElse(null));
+            if (position == null || !position.isOpen(today) || position.data().applicationDeadline() == null
+                    || position.data().applicationDeadline().isAfter(today.plusDays(3))) {
+                continue;
+            }
+            var deadline = position.data().applicationDeadline();
+            sent += notifications.notify(new NewNotification(new AccountId(favourite.owner()),
+                    "deadline:" + position.id().value() + ":" + deadline, NotificationKind.FAVOURITE_DEADLINE,
+                    position.id(), favourite.positionTitle(), List.of(deadline.toString()), null, null, true)) ? 1 : 0;
+        }
+        return sent;
+    }
+
+    private long cursor() {
+        var document = mongo.findById("alerts", Document.class, CURSORS);
+        return document == null ? 0 : Long.parseLong(String.valueOf(document.get("after")));
+    }
+}
