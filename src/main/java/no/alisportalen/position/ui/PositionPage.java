@@ -75,6 +75,10 @@ final class PositionPage extends Main implements BeforeEnterObserver, HasDynamic
         paragraph.addClassName("no-print");
         if (role == null) {
             paragraph.add(new Span(" " + getTranslation("page.apply.login")));
+        } else {
+            var favourite = new Anchor("lagrede-sok?favoritt=" + position.id().value(), getTranslation("page.favourite"));
+            favourite.setId("favourite-link");
+            paragraph.add(new Span(" · "), favourite);
         }
         return java.util.Optional.of(paragraph);
     }

@@ -85,6 +85,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
     final IntegerField radiusKm = new IntegerField();
     final Select<SearchSort> sort = new Select<>();
     final Paragraph summary = new Paragraph();
+    final com.vaadin.flow.component.html.Anchor saveSearch = new com.vaadin.flow.component.html.Anchor();
     final Div results = new Div();
     final Button previous = new Button();
     final Button next = new Button();
@@ -111,7 +112,12 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
                 clearButton());
         filters.addClassName("search-filters");
         filters.getElement().setAttribute("aria-label", getTranslation("search.filters"));
-        var resultSection = new Section(mode, new HorizontalLayout(summary, sort), results,
+        saveSearch.setText(getTranslation("search.save"));
+        saveSearch.setId("save-search");
+        // Saved searches belong to applicants (others would only meet a refusal); anonymous visitors log in first.
+        saveSearch.setVisible(no.alisportalen.account.PortalUser.current()
+                .map(u -> u.role() == no.alisportalen.account.Role.APPLICANT).orElse(true));
+        var resultSection = new Section(mode, new HorizontalLayout(summary, sort, saveSearch), results,
                 new HorizontalLayout(previous, next));
         resultSection.addClassName("search-results");
         resultSection.getElement().setAttribute("aria-label", getTranslation("search.resultsLabel"));
@@ -218,6 +224,10 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         query = SearchParameters.parse(event.getLocation().getQueryParameters().getParameters(), municipalities,
                 PAGE_SIZE);
         var near = event.getLocation().getQueryParameters().getSingleParameter("nearMunicipality").orElse(null);
+        var parameters = new java.util.LinkedHashMap<>(SearchParameters.toParameters(query.withPage(0, PAGE_SIZE),
+                near));
+        parameters.put("lagre", List.of("sok"));
+        saveSearch.setHref("lagrede-sok?" + new QueryParameters(parameters).getQueryString());
         updating = true;
         try {
             text.setValue(query.text() == null ? "" : query.text());

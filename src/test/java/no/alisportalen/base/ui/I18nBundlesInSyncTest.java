@@ -31,6 +31,23 @@ class I18nBundlesInSyncTest {
     }
 
     @Test
+    void no_key_is_defined_twice_in_a_bundle() throws IOException {
+        for (var file : java.util.List.of("src/main/resources/i18n/messages.properties",
+                "src/main/resources/i18n/messages_en.properties")) {
+            var seen = new java.util.HashSet<String>();
+            for (var line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file), StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#") || !line.contains("=")) {
+                    continue;
+                }
+                var key = line.substring(0, line.indexOf('=')).strip();
+                // Properties keeps only the last of two equal keys, silently.
+                org.assertj.core.api.Assertions.assertThat(seen.add(key)).as("%s defined twice in %s", key, file)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
     void views_take_every_visible_text_from_the_bundles() throws IOException {
         List<String> offenders = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/no/alisportalen"))) {
