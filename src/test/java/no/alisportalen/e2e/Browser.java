@@ -56,6 +56,14 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Scrolls the element to the middle of the window first, so sticky headers and the fold never intercept. */
+    void click(By by) {
+        var element = waitFor(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
     void waitForText(String text) {
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }

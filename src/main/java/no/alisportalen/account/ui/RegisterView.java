@@ -41,6 +41,10 @@ final class RegisterView extends Main implements HasDynamicTitle {
     RegisterView(AccountService accounts) {
         this.accounts = accounts;
         addClassName("narrow-view");
+        name.setId("register-name");
+        email.setId("register-email");
+        password.setId("register-password");
+        register.setId("register-submit");
         name.setLabel(getTranslation("register.name"));
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(120);

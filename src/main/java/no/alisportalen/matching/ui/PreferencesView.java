@@ -76,6 +76,9 @@ final class PreferencesView extends Main implements HasDynamicTitle {
     PreferencesView(MatchService matches, MunicipalityService municipalities) {
         this.matches = matches;
         this.municipalities = municipalities;
+        regions.setId("pref-regions");
+        locationRequired.setId("pref-location-required");
+        maxList.setId("pref-max-list");
         regions.setLabel(getTranslation("prefs.regions"));
         regions.setItems(Region.values());
         regions.setItemLabelGenerator(r -> getTranslation("region." + r.name()));
