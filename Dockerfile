@@ -9,7 +9,7 @@ COPY src src
 RUN ./mvnw -B -Pproduction -Dmdep.skip=true -DskipTests package
 
 FROM eclipse-temurin:25-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 portal
 WORKDIR /app
 COPY --from=build /src/target/alis-portalen-*.jar /app/portal.jar

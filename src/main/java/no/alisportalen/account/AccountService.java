@@ -26,10 +26,13 @@ public class AccountService {
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<PersonalData> personalData;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, MunicipalityService municipalities,
             Clock clock, org.springframework.beans.factory.ObjectProvider<PersonalData> personalData,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        this.mongo = mongo;
         this.personalData = personalData;
         this.events = events;
         this.repository = repository;
@@ -51,9 +54,11 @@ public class AccountService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
+        var account = save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(applicant.name()).strip(), Role.APPLICANT, null, null, applicant.stage(),
                 null, null, Instant.now(clock)));
+        events.publishEvent(new ApplicantRegistered(account.id()));
+        return account;
     }
 
     /**
@@ -174,6 +179,15 @@ public class AccountService {
     public List<Account> all() {
         return repository.findAll(org.springframework.data.domain.Sort.by("createdAt").descending()).stream()
                 .map(AccountDocument::toAccount).toList();
+    }
+
+    /** Ids of every applicant account (for monitoring's latent demand). */
+    public List<AccountId> applicantIds() {
+        var query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("role").is(Role.APPLICANT.name()));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, "accounts").stream()
+                .map(d -> new AccountId(String.valueOf(d.get("_id")))).toList();
     }
 
     public long count() {

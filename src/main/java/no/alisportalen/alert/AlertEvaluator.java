@@ -124,7 +124,7 @@ class AlertEvaluator {
         var saved = mongo.findAll(SavedSearchDocument.class);
         List<SavedSearchDocument> searches = new ArrayList<>();
         List<SearchQuery> queries = new ArrayList<>();
-        int sent = 0;
+        List<NewNotification> batch = new ArrayList<>();
         for (var s : saved) {
             if (s.kind() == SavedSearchKind.SEARCH && s.query() != null) {
                 searches.add(s);
@@ -133,7 +133,7 @@ class AlertEvaluator {
                 Predicate<Position> hard = matches.hardConstraints(s.preferences());
                 for (var item : open) {
                     if (hard.test(item.position())) {
-                        sent += notify(s, item) ? 1 : 0;
+                        notice(s, item).ifPresent(batch::add);
                     }
                 }
             }
@@ -141,19 +141,19 @@ class AlertEvaluator {
         var found = search.matchingPositions(queries, candidates);
         for (int i = 0; i < searches.size(); i++) {
             for (var id : found.get(i)) {
-                sent += notify(searches.get(i), byId.get(id.value())) ? 1 : 0;
+                notice(searches.get(i), byId.get(id.value())).ifPresent(batch::add);
             }
         }
-        return sent;
+        return notifications.notifyAll(batch);
     }
 
-    private boolean notify(SavedSearchDocument search, FeedItem item) {
+    private java.util.Optional<NewNotification> notice(SavedSearchDocument search, FeedItem item) {
         // Only changes after the search was saved.
         if (item.changedAt().isBefore(search.createdAt())) {
-            return false;
+            return java.util.Optional.empty();
         }
         var position = item.position();
-        return notifications.notify(new NewNotification(new AccountId(search.owner()),
+        return java.util.Optional.of(new NewNotification(new AccountId(search.owner()),
                 "search:" + search.id() + ":" + position.id().value() + ":" + position.version(),
                 NotificationKind.SEARCH_MATCH, position.id(), java.util.Objects.requireNonNullElse(
                         position.data().title(), ""), List.of(search.name()), search.id(), search.unsubscribeToken(),

@@ -221,6 +221,20 @@ public class ApplicationService implements ApplicationCounts {
         return counts;
     }
 
+    /** Status and submission time of every application to the positions (no personal data); for monitoring. */
+    public List<ApplicationFact> facts(Collection<PositionId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var query = org.springframework.data.mongodb.core.query.Query.query(Criteria.where("positionId")
+                .in(ids.stream().map(PositionId::value).toList()));
+        query.fields().include("positionId", "status", "submittedAt");
+        return mongo.find(query, Document.class, "applications").stream()
+                .map(d -> new ApplicationFact(new PositionId(d.getString("positionId")),
+                        ApplicationStatus.valueOf(d.getString("status")), d.getDate("submittedAt").toInstant()))
+                .toList();
+    }
+
     /** Removes every application of an account (the applicant deleted their account). */
     public long eraseApplicant(AccountId applicant) {
         return repository.deleteByApplicantId(applicant.value());

@@ -35,10 +35,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final UserDetailsService users;
     private final AdminProperties adminProperties;
     private final ApplicationService applications;
+    private final no.alisportalen.matching.MatchService matches;
+    private final no.alisportalen.alert.AlertService alerts;
 
     DemoDataLoader(DemoProperties properties, Environment environment, AccountService accounts,
             PositionService positions, MunicipalityService municipalities, Clock clock, UserDetailsService users,
-            AdminProperties adminProperties, ApplicationService applications) {
+            AdminProperties adminProperties, ApplicationService applications,
+            no.alisportalen.matching.MatchService matches, no.alisportalen.alert.AlertService alerts) {
+        this.matches = matches;
+        this.alerts = alerts;
         this.applications = applications;
         this.users = users;
         this.adminProperties = adminProperties;
@@ -131,6 +136,39 @@ class DemoDataLoader implements ApplicationRunner {
                 () -> applications.changeStatus(invited.id(), no.alisportalen.application.ApplicationStatus.INTERVIEW,
                         "Demo: intervju avtalt", null));
         log.info("Demo data: created {} applications", count);
+        demoPreferences();
+    }
+
+    /** Each demo applicant gets preferences (so "Mine treff" shows something real) and one saved alert. */
+    private void demoPreferences() {
+        var plans = java.util.Map.of(
+                "student@lege.demo", demoPrefs(b -> {
+                    b.regions = java.util.Set.of(no.alisportalen.municipality.Region.NORD);
+                    b.homeMunicipality = "1804";
+                }),
+                "lis1@lege.demo", demoPrefs(b -> {
+                    b.regions = java.util.Set.of(no.alisportalen.municipality.Region.VEST);
+                    b.locationRequired = true;
+                    b.maxListLength = 1_000;
+                    b.fixedSalary = no.alisportalen.matching.Requirement.REQUIRED;
+                    b.minOnCallRotation = 5;
+                }),
+                "lege@lege.demo", demoPrefs(b -> {
+                    b.homeMunicipality = "0301";
+                    b.maxDistanceKm = 200;
+                    b.supervisorOnSite = no.alisportalen.matching.Requirement.REQUIRED;
+                }));
+        plans.forEach((email, preferences) -> as(email, () -> {
+            matches.savePreferences(preferences);
+            return alerts.save(new no.alisportalen.alert.NewSavedSearch("Mine ønsker (demo)", null, null, false));
+        }));
+    }
+
+    private static no.alisportalen.matching.Preferences demoPrefs(
+            java.util.function.Consumer<no.alisportalen.matching.Preferences.Builder> change) {
+        var builder = no.alisportalen.matching.Preferences.defaults().toBuilder();
+        change.accept(builder);
+        return builder.build();
     }
 
     private <T> T as(String email, java.util.function.Supplier<T> work) {

@@ -9,6 +9,8 @@ import no.alisportalen.account.PortalUser;
 import no.alisportalen.base.Messages;
 import no.alisportalen.position.PositionId;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,10 +47,7 @@ public class NotificationService {
      * @return false when it was a repeat and nothing was stored or sent
      */
     public boolean notify(NewNotification notification) {
-        var document = new NotificationDocument(notification.recipient().value() + "|" + notification.key(),
-                notification.recipient().value(), notification.kind(), notification.positionId().value(),
-                notification.positionTitle(), notification.args(), notification.savedSearchId(),
-                notification.unsubscribeToken(), Instant.now(clock), false);
+        var document = document(notification, Instant.now(clock));
         try {
             repository.insert(document);
         } catch (DuplicateKeyException e) {
@@ -58,6 +57,48 @@ public class NotificationService {
             mailer.send(document, render(document, Messages.NORWEGIAN));
         }
         return true;
+    }
+
+    /**
+     * Stores many notifications in unordered bulk writes — repeats are skipped by the unique id while the rest
+     * still go in — and e-mails those that were new. For alert bursts.
+     *
+     * @return how many were new
+     */
+    public int notifyAll(List<NewNotification> batch) {
+        int created = 0;
+        for (int from = 0; from < batch.size(); from += 5_000) {
+            var chunk = batch.subList(from, Math.min(batch.size(), from + 5_000));
+            var now = Instant.now(clock);
+            List<NotificationDocument> documents = chunk.stream().map(n -> document(n, now)).toList();
+            java.util.Set<Integer> failed = new java.util.HashSet<>();
+            try {
+                mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, NotificationDocument.class).insert(documents)
+                        .execute();
+            } catch (BulkOperationException e) {
+                for (var error : e.getErrors()) {
+                    if (error.getCode() != 11000) {
+                        throw e;
+                    }
+                    failed.add(error.getIndex());
+                }
+            }
+            for (int i = 0; i < documents.size(); i++) {
+                if (!failed.contains(i)) {
+                    created++;
+                    if (chunk.get(i).email()) {
+                        mailer.send(documents.get(i), render(documents.get(i), Messages.NORWEGIAN));
+                    }
+                }
+            }
+        }
+        return created;
+    }
+
+    private static NotificationDocument document(NewNotification n, Instant now) {
+        return new NotificationDocument(n.recipient().value() + "|" + n.key(), n.recipient().value(), n.kind(),
+                n.positionId().value(), n.positionTitle(), n.args(), n.savedSearchId(), n.unsubscribeToken(), now,
+                false);
     }
 
     /** The current user's notifications, newest first (at most 200), in the given language. */

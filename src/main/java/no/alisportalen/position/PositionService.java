@@ -183,6 +183,25 @@ public class PositionService {
     }
 
     /**
+     * Every position that was ever published (published, closed or filled), in one region or all, without
+     * application counts; for monitoring, which adds its own figures.
+     */
+    public List<Position> publishedOrClosed(no.alisportalen.municipality.@Nullable Region region) {
+        var criteria = Criteria.where("status").ne(PositionStatus.DRAFT);
+        if (region != null) {
+            criteria = criteria.and("region").is(region);
+        }
+        return mongo.find(Query.query(criteria), PositionDocument.class).stream().map(PositionDocument::toPosition)
+                .toList();
+    }
+
+    /** A position that was published (now published, closed or filled), without counts; for monitoring. */
+    public Optional<Position> findForStatistics(PositionId id) {
+        return repository.findById(id.value()).filter(d -> d.status() != PositionStatus.DRAFT)
+                .map(PositionDocument::toPosition);
+    }
+
+    /**
      * Ids of positions closed or filled before the instant (by their last change, so never earlier than the
      * actual close); the applications feature anonymises their applications after the retention period.
      */

@@ -83,7 +83,13 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
                 PositionFormView.class, QueryParameters.simple(Map.of("kopi", position.id().value())))));
         copy.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
         copy.getElement().setAttribute("aria-label", getTranslation("mine.duplicate") + ": " + position.data().title());
-        return new HorizontalLayout(edit, copy);
+        if (position.status() == no.alisportalen.position.PositionStatus.DRAFT) {
+            return new HorizontalLayout(edit, copy);
+        }
+        // The monitoring feature's page: who could apply, and what would widen the pool.
+        var pool = new Anchor("stilling/" + position.id().value() + "/rekruttering", getTranslation("mine.pool"));
+        pool.getElement().setAttribute("aria-label", getTranslation("mine.pool") + ": " + position.data().title());
+        return new HorizontalLayout(edit, copy, pool);
     }
 
     @Override

@@ -1,0 +1,33 @@
+package no.alisportalen.monitoring;
+
+import java.time.LocalDate;
+import no.alisportalen.municipality.Region;
+import no.alisportalen.position.EmploymentForm;
+import no.alisportalen.position.PositionId;
+import no.alisportalen.position.PositionStatus;
+import no.alisportalen.position.WorkSetting;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One position's recruitment figures, as {@code GET /api/v1/stats/positions} returns them (the contract's fields
+ * first, then extensions).
+ *
+ * @param matchingApplicants registered applicants whose hard constraints the position satisfies
+ */
+public record PositionStats(
+        PositionId positionId,
+        String title,
+        String municipalityNumber,
+        Region region,
+        PositionStatus status,
+        int applicationCount,
+        long daysOpen,
+        @Nullable LocalDate applicationDeadline,
+        int matchingApplicants,
+        String municipalityName,
+        int centrality,
+        boolean recruitmentWeak,
+        @Nullable EmploymentForm employmentForm,
+        @Nullable WorkSetting setting,
+        @Nullable Integer listLength,
+        int incentivesTotalNok) {}

@@ -1,0 +1,293 @@
+package no.alisportalen.monitoring;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import no.alisportalen.account.PortalUser;
+import no.alisportalen.account.Role;
+import no.alisportalen.application.ApplicationFact;
+import no.alisportalen.application.ApplicationService;
+import no.alisportalen.application.ApplicationStatus;
+import no.alisportalen.base.Messages;
+import no.alisportalen.base.NotFoundException;
+import no.alisportalen.municipality.MunicipalityService;
+import no.alisportalen.municipality.Region;
+import no.alisportalen.position.EmploymentForm;
+import no.alisportalen.position.Incentive;
+import no.alisportalen.position.IncentiveType;
+import no.alisportalen.position.Position;
+import no.alisportalen.position.PositionData;
+import no.alisportalen.position.PositionId;
+import no.alisportalen.position.PositionService;
+import no.alisportalen.position.PositionStatus;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Recruitment figures for ALIS offices (their region) and admins (any region or the whole country). */
+@Service
+public class StatsService {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    private final PositionService positions;
+    private final ApplicationService applications;
+    private final MunicipalityService municipalities;
+    private final LatentDemand latentDemand;
+    private final Messages messages;
+    private final Clock clock;
+
+    StatsService(PositionService positions, ApplicationService applications, MunicipalityService municipalities,
+            LatentDemand latentDemand, Messages messages, Clock clock) {
+        this.positions = positions;
+        this.applications = applications;
+        this.municipalities = municipalities;
+        this.latentDemand = latentDemand;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * The region the current user may look at: an ALIS office its own (asking for another is refused), an admin
+     * the one asked for or, with none, the whole country (null).
+     */
+    @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
+    public @Nullable Region scope(@Nullable Region requested) {
+        var user = PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required"));
+        if (user.role() == Role.ADMIN) {
+            return requested;
+        }
+        var own = user.account().region();
+        if (requested != null && requested != own) {
+            throw new AccessDeniedException("Another region's figures");
+        }
+        return own;
+    }
+
+    /** Every published, closed or filled position in the scope with its figures, newest first. */
+    @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
+    public List<PositionStats> positions(@Nullable Region requested) {
+        var region = scope(requested);
+        return figures(region).positions();
+    }
+
+    @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
+    public Summary summary(@Nullable Region requested) {
+        var region = scope(requested);
+        return summarize(figures(region));
+    }
+
+    /** Applications received per week (Monday), oldest first, over the scope's positions. */
+    @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
+    public Map<LocalDate, Long> applicationsPerWeek(@Nullable Region requested) {
+        return perWeek(figures(requested).facts());
+    }
+
+    /** Applications per week (Monday), oldest first. */
+    public static Map<LocalDate, Long> perWeek(List<ApplicationFact> facts) {
+        Map<LocalDate, Long> weeks = new TreeMap<>();
+        for (var fact : facts) {
+            var week = fact.submittedAt().atZone(OSLO).toLocalDate()
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            weeks.merge(week, 1L, Long::sum);
+        }
+        return weeks;
+    }
+
+    /** Positions and applications of a region in one read, for dashboards that show several views of them. */
+    @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
+    public Figures figures(@Nullable Region requested) {
+        var region = scope(requested);
+        var today = LocalDate.now(clock);
+        var all = positions.publishedOrClosed(region);
+        var ids = all.stream().map(Position::id).toList();
+        var facts = applications.facts(ids);
+        Map<PositionId, Long> counts = facts.stream().filter(f -> f.status() != ApplicationStatus.WITHDRAWN)
+                .collect(Collectors.groupingBy(ApplicationFact::positionId, Collectors.counting()));
+        var demand = latentDemand.counts();
+        List<PositionStats> stats = new ArrayList<>();
+        for (var p : all) {
+            var d = p.data();
+            var opened = p.publishedAt() == null ? today : p.publishedAt().atZone(OSLO).toLocalDate();
+            var until = p.status() == PositionStatus.PUBLISHED ? today : p.updatedAt().atZone(OSLO).toLocalDate();
+            stats.add(new PositionStats(p.id(), d.title() == null ? "" : d.title(), p.municipalityNumber(),
+                    p.region(), p.status(), counts.getOrDefault(p.id(), 0L).intValue(),
+                    Math.max(0, ChronoUnit.DAYS.between(opened, until)), d.applicationDeadline(),
+                    demand.getOrDefault(p.id().value(), 0), p.municipalityName(), p.centrality(), d.recruitmentWeak(),
+                    d.employmentForm(), d.setting(), d.listLength(), d.totalIncentivesNok()));
+        }
+        stats.sort(Comparator.comparing((PositionStats s) -> s.status() != PositionStatus.PUBLISHED)
+                .thenComparing(s -> s.applicationDeadline() == null ? LocalDate.MAX : s.applicationDeadline()));
+        return new Figures(region, stats, facts);
+    }
+
+    /** The positions and the applications (without personal data) of a scope. */
+    public record Figures(@Nullable Region region, List<PositionStats> positions, List<ApplicationFact> facts) {}
+
+    /** The summary of figures already read. */
+    public Summary summarize(Figures figures) {
+        var region = figures.region();
+        var stats = figures.positions();
+        var facts = figures.facts();
+        var today = LocalDate.now(clock);
+        var published = stats.stream().filter(s -> s.status() == PositionStatus.PUBLISHED).toList();
+        Map<ApplicationStatus, Long> byStatus = new EnumMap<>(ApplicationStatus.class);
+        facts.forEach(f -> byStatus.merge(f.status(), 1L, Long::sum));
+        var days = published.stream().mapToLong(PositionStats::daysOpen).sorted().toArray();
+        double median = days.length == 0 ? 0 : days.length % 2 == 1 ? days[days.length / 2]
+                : (days[days.length / 2 - 1] + days[days.length / 2]) / 2.0;
+        var positionMunicipality = stats.stream().collect(Collectors.toMap(PositionStats::positionId,
+                PositionStats::municipalityNumber));
+        List<MunicipalityStats> perMunicipality = new ArrayList<>();
+        stats.stream().collect(Collectors.groupingBy(PositionStats::municipalityNumber, TreeMap::new,
+                Collectors.toList())).forEach((number, list) -> {
+                    Map<ApplicationStatus, Long> statuses = new EnumMap<>(ApplicationStatus.class);
+                    facts.stream().filter(f -> number.equals(positionMunicipality.get(f.positionId())))
+                            .forEach(f -> statuses.merge(f.status(), 1L, Long::sum));
+                    var open = list.stream().filter(s -> s.status() == PositionStatus.PUBLISHED).toList();
+                    var m = municipalities.find(number).orElseThrow();
+                    perMunicipality.add(new MunicipalityStats(number, m.name(), m.centrality(),
+                            list.stream().anyMatch(PositionStats::recruitmentWeak), open.size(),
+                            open.stream().filter(s -> s.applicationCount() == 0).count(),
+                            statuses.values().stream().mapToLong(Long::longValue).sum(), statuses,
+                            open.stream().mapToLong(PositionStats::matchingApplicants).sum()));
+                });
+        return new Summary(region, published.size(), published.stream().filter(s -> s.applicationCount() == 0).count(),
+                facts.size(), byStatus,
+                published.stream().filter(s -> s.applicationDeadline() != null
+                        && !s.applicationDeadline().isAfter(today.plusDays(14)) && s.applicationCount() < 2).count(),
+                median, published.stream().filter(s -> s.employmentForm() == EmploymentForm.SALARIED).count(),
+                published.stream().filter(s -> s.employmentForm() == EmploymentForm.SELF_EMPLOYED).count(),
+                perMunicipality);
+    }
+
+    /**
+     * How the pool of a position would change with one change at a time, largest gain first; for the owning
+     * municipality, the region's ALIS office and admins.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public WhatIfReport whatIf(PositionId id, Locale locale) {
+        var user = PortalUser.current().orElseThrow();
+        var position = positions.findForStatistics(id).orElseThrow(() -> new NotFoundException("position"));
+        if (!user.actsFor(position.municipalityNumber()) && !user.oversees(position.region())) {
+            throw new AccessDeniedException("Not this user's position or region");
+        }
+        var d = position.data();
+        Map<PoolChangeKind, PositionData> variants = new EnumMap<>(PoolChangeKind.class);
+        Map<PoolChangeKind, String> descriptions = new EnumMap<>(PoolChangeKind.class);
+        if (d.employmentForm() != EmploymentForm.SALARIED) {
+            var changed = with(with(d, "employmentForm", EmploymentForm.SALARIED), "annualSalaryNok", 1_100_000);
+            variants.put(PoolChangeKind.FIXED_SALARY, changed);
+            descriptions.put(PoolChangeKind.FIXED_SALARY, messages.get("whatIf.fixedSalary", locale, 1_100_000));
+        }
+        if (d.listLength() != null && d.listLength() > 0) {
+            int shorter = Math.max(0, d.listLength() - 200);
+            variants.put(PoolChangeKind.SHORTER_LIST, with(d, "listLength", shorter));
+            descriptions.put(PoolChangeKind.SHORTER_LIST, messages.get("whatIf.shorterList", locale, shorter));
+        }
+        if (d.onCallRotation() != null) {
+            int rarer = d.onCallRotation() + 1;
+            variants.put(PoolChangeKind.RARER_ON_CALL, with(d, "onCallRotation", rarer));
+            descriptions.put(PoolChangeKind.RARER_ON_CALL, messages.get("whatIf.rarerOnCall", locale, rarer));
+        }
+        if (!d.introductionAgreement()) {
+            variants.put(PoolChangeKind.INTRODUCTION_AGREEMENT, with(d, "introductionAgreement", true));
+            descriptions.put(PoolChangeKind.INTRODUCTION_AGREEMENT, messages.get("whatIf.introduction", locale));
+        }
+        if (!d.supervisorOnSite()) {
+            variants.put(PoolChangeKind.SUPERVISOR_ON_SITE, with(d, "supervisorOnSite", true));
+            descriptions.put(PoolChangeKind.SUPERVISOR_ON_SITE, messages.get("whatIf.supervisor", locale));
+        }
+        var incentives = new ArrayList<>(d.incentives());
+        incentives.add(new Incentive(IncentiveType.HOUSING, 50_000, null));
+        variants.put(PoolChangeKind.EXTRA_INCENTIVE, with(d, "incentives", List.copyOf(incentives)));
+        descriptions.put(PoolChangeKind.EXTRA_INCENTIVE, messages.get("whatIf.incentive", locale));
+
+        List<Position> toCount = new ArrayList<>();
+        toCount.add(position);
+        variants.values().forEach(data -> toCount.add(new Position(position.id(), position.version(),
+                position.status(), data, position.municipalityName(), position.countyName(), position.region(),
+                position.centrality(), position.publishedAt(), position.updatedAt(), null)));
+        var counts = latentDemand.countNow(toCount);
+        long today = counts.getFirst();
+        List<PoolChange> changes = new ArrayList<>();
+        int i = 1;
+        for (var kind : variants.keySet()) {
+            long pool = counts.get(i++);
+            changes.add(new PoolChange(kind, descriptions.get(kind), pool, pool - today));
+        }
+        changes.sort(Comparator.comparingLong(PoolChange::gain).reversed());
+        return new WhatIfReport(id, d.title() == null ? "" : d.title(), today, changes);
+    }
+
+    /** The positions table as CSV (semicolon-separated, UTF-8 with BOM, so spreadsheet programs read it). */
+    public static String positionsCsv(List<PositionStats> rows, java.util.function.Function<String, String> header) {
+        var columns = List.of("positionId", "title", "municipalityNumber", "municipalityName", "region", "status",
+                "employmentForm", "setting", "listLength", "incentivesTotalNok", "applicationDeadline", "daysOpen",
+                "applicationCount", "matchingApplicants");
+        return csv(columns, header, rows.stream().map(s -> List.<Object>of(s.positionId().value(), s.title(),
+                s.municipalityNumber(), s.municipalityName(), s.region().name(), s.status().name(),
+                s.employmentForm() == null ? "" : s.employmentForm().name(), s.setting() == null ? ""
+                        : s.setting().name(), s.listLength() == null ? "" : s.listLength(), s.incentivesTotalNok(),
+                s.applicationDeadline() == null ? "" : s.applicationDeadline(), s.daysOpen(), s.applicationCount(),
+                s.matchingApplicants())).toList());
+    }
+
+    public static String municipalitiesCsv(List<MunicipalityStats> rows,
+            java.util.function.Function<String, String> header) {
+        var columns = List.of("municipalityNumber", "municipalityName", "centrality", "recruitmentWeak",
+                "publishedPositions", "positionsWithZeroApplications", "applications", "matchingApplicants");
+        return csv(columns, header, rows.stream().map(m -> List.<Object>of(m.municipalityNumber(),
+                m.municipalityName(), m.centrality(), m.recruitmentWeak(), m.publishedPositions(),
+                m.positionsWithZeroApplications(), m.applications(), m.matchingApplicants())).toList());
+    }
+
+    private static String csv(List<String> columns, java.util.function.Function<String, String> header,
+            List<List<Object>> rows) {
+        var out = new StringWriter();
+        out.write('\uFEFF');
+        var format = CSVFormat.EXCEL.builder().setDelimiter(';')
+                .setHeader(columns.stream().map(header).toArray(String[]::new)).get();
+        try (var printer = new CSVPrinter(out, format)) {
+            for (var row : rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static PositionData with(PositionData data, String component, Object value) {
+        try {
+            var components = PositionData.class.getRecordComponents();
+            var args = new Object[components.length];
+            var types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                types[i] = c.getType();
+                args[i] = c.getName().equals(component) ? value : c.getAccessor().invoke(data);
+            }
+            return PositionData.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

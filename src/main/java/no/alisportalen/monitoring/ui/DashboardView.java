@@ -1,0 +1,341 @@
+package no.alisportalen.monitoring.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import no.alisportalen.account.PortalUser;
+import no.alisportalen.account.Role;
+import no.alisportalen.monitoring.MunicipalityStats;
+import no.alisportalen.monitoring.PositionStats;
+import no.alisportalen.monitoring.StatsService;
+import no.alisportalen.monitoring.Summary;
+import no.alisportalen.municipality.MunicipalityService;
+import no.alisportalen.municipality.Region;
+import no.alisportalen.position.EmploymentForm;
+import no.alisportalen.position.PositionStatus;
+import no.alisportalen.position.WorkSetting;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ALIS office's dashboard: key figures, four charts, the positions and municipalities tables (sortable,
+ * filterable, exportable as CSV with the filters applied) and a drill-down to each position's what-if.
+ */
+@Route("alis-kontor")
+@Menu(order = 25, title = "nav.dashboard", icon = "vaadin:chart")
+@RolesAllowed({Role.Names.ALIS_OFFICE, Role.Names.ADMIN})
+final class DashboardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final StatsService stats;
+    private final MunicipalityService municipalities;
+    final Select<Optional<Region>> region = new Select<>();
+    final Div figures = new Div();
+    final Div charts = new Div();
+    final Grid<PositionStats> positions = new Grid<>();
+    final Grid<MunicipalityStats> perMunicipality = new Grid<>();
+    final TextField filter = new TextField();
+    final Select<Optional<PositionStatus>> status = new Select<>();
+    final Checkbox withoutApplications = new Checkbox();
+    final Anchor positionsCsv = new Anchor();
+    final Anchor municipalitiesCsv = new Anchor();
+    private List<PositionStats> all = List.of();
+    private Summary summary;
+    private boolean updating;
+
+    DashboardView(StatsService stats, MunicipalityService municipalities) {
+        this.stats = stats;
+        this.municipalities = municipalities;
+        addClassName("dashboard");
+        boolean admin = PortalUser.current().map(u -> u.role() == Role.ADMIN).orElse(false);
+        region.setLabel(getTranslation("dashboard.region"));
+        var choices = new ArrayList<Optional<Region>>();
+        choices.add(Optional.empty());
+        for (var r : Region.values()) {
+            choices.add(Optional.of(r));
+        }
+        region.setItems(choices);
+        region.setItemLabelGenerator(r -> r.map(x -> getTranslation("region." + x.name()))
+                .orElse(getTranslation("dashboard.country")));
+        region.setVisible(admin);
+        region.addValueChangeListener(e -> {
+            if (!updating) {
+                getUI().ifPresent(ui -> ui.navigate(DashboardView.class, e.getValue()
+                        .map(r -> QueryParameters.of("region", r.name())).orElse(QueryParameters.empty())));
+            }
+        });
+        figures.setId("key-figures");
+        figures.addClassName("key-figures");
+        charts.setId("charts");
+        charts.addClassName("charts");
+        configurePositions();
+        configureMunicipalities();
+        add(new H1(getTranslation("dashboard.heading")), new Paragraph(getTranslation("dashboard.intro")), region,
+                figures, charts,
+                new Section(new H2(getTranslation("dashboard.positions")), new Div(filter, status,
+                        withoutApplications, positionsCsv), positions),
+                new Section(new H2(getTranslation("dashboard.municipalities")), new Paragraph(municipalitiesCsv),
+                        perMunicipality));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var requested = event.getLocation().getQueryParameters().getSingleParameter("region").flatMap(r -> {
+            try {
+                return Optional.of(Region.valueOf(r));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
+        var figures = stats.figures(requested);
+        updating = true;
+        region.setValue(Optional.ofNullable(figures.region()));
+        updating = false;
+        all = figures.positions();
+        summary = stats.summarize(figures);
+        renderFigures(summary);
+        renderCharts(StatsService.perWeek(figures.facts()), all, summary);
+        applyFilter();
+        perMunicipality.setItems(summary.municipalities());
+        municipalitiesCsv.setHref(csv("kommuner.csv", () -> StatsService.municipalitiesCsv(summary.municipalities(),
+                c -> getTranslation("stats.column." + c))));
+    }
+
+    private void configurePositions() {
+        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        positions.addColumn(PositionStats::municipalityName).setHeader(getTranslation("stats.column.municipalityName"))
+                .setSortable(true).setAutoWidth(true);
+        positions.addComponentColumn(s -> new Anchor("stilling/" + s.positionId().value() + "/rekruttering", s.title()))
+                .setHeader(getTranslation("stats.column.title")).setFlexGrow(3)
+                .setComparator(Comparator.comparing(PositionStats::title));
+        positions.addColumn(s -> s.employmentForm() == null ? "" : getTranslation("employmentForm." + s.employmentForm()))
+                .setHeader(getTranslation("stats.column.employmentForm")).setSortable(true).setAutoWidth(true);
+        positions.addColumn(s -> s.setting() == null ? "" : getTranslation("setting." + s.setting()))
+                .setHeader(getTranslation("stats.column.setting")).setSortable(true).setAutoWidth(true);
+        positions.addColumn(s -> s.listLength() == null ? "–" : s.listLength().toString())
+                .setHeader(getTranslation("stats.column.listLength")).setAutoWidth(true)
+                .setComparator(s -> s.listLength() == null ? 0 : s.listLength());
+        positions.addColumn(PositionStats::incentivesTotalNok).setHeader(getTranslation("stats.column.incentivesTotalNok"))
+                .setSortable(true).setAutoWidth(true);
+        positions.addColumn(s -> s.applicationDeadline() == null ? "" : dates.format(s.applicationDeadline()))
+                .setHeader(getTranslation("stats.column.applicationDeadline")).setAutoWidth(true)
+                .setComparator(s -> s.applicationDeadline() == null ? LocalDate.MAX : s.applicationDeadline());
+        positions.addColumn(PositionStats::daysOpen).setHeader(getTranslation("stats.column.daysOpen"))
+                .setSortable(true).setAutoWidth(true);
+        positions.addColumn(PositionStats::applicationCount).setHeader(getTranslation("stats.column.applicationCount"))
+                .setSortable(true).setAutoWidth(true);
+        positions.addColumn(PositionStats::matchingApplicants)
+                .setHeader(getTranslation("stats.column.matchingApplicants")).setSortable(true).setAutoWidth(true);
+        positions.addColumn(s -> getTranslation("status." + s.status().name()))
+                .setHeader(getTranslation("stats.column.status")).setSortable(true).setAutoWidth(true);
+        positions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        positions.setAriaLabel(getTranslation("dashboard.positions"));
+        positions.setEmptyStateText(getTranslation("dashboard.empty"));
+        positions.setId("stats-positions");
+        filter.setLabel(getTranslation("dashboard.filter"));
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setClearButtonVisible(true);
+        filter.addValueChangeListener(e -> applyFilter());
+        status.setLabel(getTranslation("stats.column.status"));
+        var statuses = new ArrayList<Optional<PositionStatus>>();
+        statuses.add(Optional.empty());
+        List.of(PositionStatus.PUBLISHED, PositionStatus.CLOSED, PositionStatus.FILLED)
+                .forEach(s -> statuses.add(Optional.of(s)));
+        status.setItems(statuses);
+        status.setItemLabelGenerator(s -> s.map(x -> getTranslation("status." + x.name()))
+                .orElse(getTranslation("dashboard.allStatuses")));
+        status.setValue(Optional.of(PositionStatus.PUBLISHED));
+        status.addValueChangeListener(e -> applyFilter());
+        withoutApplications.setLabel(getTranslation("dashboard.withoutApplications"));
+        withoutApplications.addValueChangeListener(e -> applyFilter());
+        positionsCsv.setText(getTranslation("dashboard.csv"));
+        positionsCsv.setId("positions-csv");
+        municipalitiesCsv.setText(getTranslation("dashboard.csv"));
+        municipalitiesCsv.setId("municipalities-csv");
+    }
+
+    private void configureMunicipalities() {
+        perMunicipality.addColumn(MunicipalityStats::municipalityName)
+                .setHeader(getTranslation("stats.column.municipalityName")).setSortable(true).setAutoWidth(true);
+        perMunicipality.addColumn(MunicipalityStats::centrality).setHeader(getTranslation("stats.column.centrality"))
+                .setSortable(true).setAutoWidth(true);
+        perMunicipality.addColumn(m -> getTranslation(m.recruitmentWeak() ? "page.yes" : "page.no"))
+                .setHeader(getTranslation("stats.column.recruitmentWeak")).setSortable(true).setAutoWidth(true);
+        perMunicipality.addColumn(MunicipalityStats::publishedPositions)
+                .setHeader(getTranslation("stats.column.publishedPositions")).setSortable(true).setAutoWidth(true);
+        perMunicipality.addColumn(MunicipalityStats::positionsWithZeroApplications)
+                .setHeader(getTranslation("stats.column.positionsWithZeroApplications")).setSortable(true)
+                .setAutoWidth(true);
+        perMunicipality.addColumn(MunicipalityStats::applications).setHeader(getTranslation("stats.column.applications"))
+                .setSortable(true).setAutoWidth(true);
+        perMunicipality.addColumn(MunicipalityStats::matchingApplicants)
+                .setHeader(getTranslation("stats.column.matchingApplicants")).setSortable(true).setAutoWidth(true);
+        perMunicipality.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        perMunicipality.setAriaLabel(getTranslation("dashboard.municipalities"));
+        perMunicipality.setId("stats-municipalities");
+    }
+
+    /** The rows the table shows, which is also what its CSV contains. */
+    List<PositionStats> filtered() {
+        var text = filter.getValue().strip().toLowerCase(Locale.ROOT);
+        var wanted = status.getValue() == null ? Optional.<PositionStatus>empty() : status.getValue();
+        return all.stream()
+                .filter(s -> text.isEmpty() || s.title().toLowerCase(Locale.ROOT).contains(text)
+                        || s.municipalityName().toLowerCase(Locale.ROOT).contains(text))
+                .filter(s -> wanted.isEmpty() || s.status() == wanted.get())
+                .filter(s -> !withoutApplications.getValue() || s.applicationCount() == 0).toList();
+    }
+
+    private void applyFilter() {
+        var rows = filtered();
+        positions.setItems(rows);
+        positionsCsv.setHref(csv("stillinger.csv", () -> StatsService.positionsCsv(rows,
+                c -> getTranslation("stats.column." + c))));
+    }
+
+    private DownloadHandler csv(String name, Supplier<String> content) {
+        return DownloadHandler.fromInputStream(event -> {
+            var bytes = content.get().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), name, "text/csv; charset=UTF-8",
+                    bytes.length);
+        });
+    }
+
+    private void renderFigures(Summary s) {
+        figures.removeAll();
+        figures.add(figure("dashboard.figure.published", s.publishedPositions()),
+                figure("dashboard.figure.applications", s.applications()),
+                figure("dashboard.figure.zero", s.positionsWithZeroApplications()),
+                figure("dashboard.figure.closingSoon", s.closingSoonWithFewApplications()),
+                figure("dashboard.figure.medianDays", Math.round(s.medianDaysOpen())),
+                figure("dashboard.figure.salaried", s.salariedPositions() + " / " + s.selfEmployedPositions()));
+    }
+
+    private Div figure(String key, Object value) {
+        var number = new Span(String.valueOf(value));
+        number.addClassName("figure-value");
+        var label = new Span(getTranslation(key));
+        label.addClassName("figure-label");
+        var figure = new Div(number, label);
+        figure.addClassName("figure");
+        return figure;
+    }
+
+    private void renderCharts(Map<LocalDate, Long> perWeek, List<PositionStats> rows, Summary s) {
+        charts.removeAll();
+        var noData = getTranslation("dashboard.chart.noData");
+        charts.add(chart("dashboard.chart.overTime", Charts.weekly(noData, getTranslation("dashboard.figure.applications"),
+                getTranslation("dashboard.axis.applications"), perWeek), table(perWeek.entrySet().stream()
+                        .map(e -> List.of(e.getKey().toString(), String.valueOf(e.getValue()))).toList())));
+
+        var published = rows.stream().filter(r -> r.status() == PositionStatus.PUBLISHED).toList();
+        Map<String, Map<String, Number>> byForm = new LinkedHashMap<>();
+        List<List<String>> formRows = new ArrayList<>();
+        for (var form : EmploymentForm.values()) {
+            Map<String, Number> values = new LinkedHashMap<>();
+            for (var setting : WorkSetting.values()) {
+                var group = published.stream().filter(r -> r.employmentForm() == form && r.setting() == setting)
+                        .toList();
+                if (!group.isEmpty()) {
+                    double average = group.stream().mapToInt(PositionStats::applicationCount).average().orElse(0);
+                    values.put(getTranslation("setting." + setting), average);
+                    formRows.add(List.of(getTranslation("employmentForm." + form) + ", "
+                            + getTranslation("setting." + setting), String.format(getLocale(), "%.1f", average)));
+                }
+            }
+            byForm.put(getTranslation("employmentForm." + form), values);
+        }
+        charts.add(chart("dashboard.chart.perPosition", Charts.bars(noData, getTranslation("dashboard.axis.perPosition"),
+                byForm), table(formRows)));
+
+        Map<String, Number> share = new TreeMap<>();
+        List<List<String>> shareRows = new ArrayList<>();
+        for (int c = 1; c <= 6; c++) {
+            int centrality = c;
+            var group = published.stream().filter(r -> r.centrality() == centrality).toList();
+            if (!group.isEmpty()) {
+                double percent = 100.0 * group.stream().filter(r -> r.applicationCount() == 0).count() / group.size();
+                share.put(Integer.toString(c), percent);
+                shareRows.add(List.of(Integer.toString(c), Math.round(percent) + " %"));
+            }
+        }
+        charts.add(chart("dashboard.chart.withoutApplicants", Charts.bars(noData, getTranslation("dashboard.axis.percent"),
+                Map.of(getTranslation("dashboard.axis.percent"), share)), table(shareRows)));
+
+        List<double[]> bubbles = new ArrayList<>();
+        List<List<String>> mapRows = new ArrayList<>();
+        for (var m : s.municipalities()) {
+            if (m.publishedPositions() == 0) {
+                continue;
+            }
+            municipalities.find(m.municipalityNumber()).ifPresent(x -> {
+                bubbles.add(new double[] {x.location().lon(), x.location().lat(), m.publishedPositions()});
+                mapRows.add(List.of(m.municipalityName(), m.publishedPositions() + " / " + m.matchingApplicants()
+                        + " / " + m.applications()));
+            });
+        }
+        charts.add(chart("dashboard.chart.map", Charts.bubbles(noData, getTranslation("dashboard.axis.lon"),
+                getTranslation("dashboard.axis.lat"), bubbles), table(mapRows)));
+    }
+
+    /** A chart as an image with a text alternative, and its numbers one click away (WCAG 1.1.1). */
+    private Section chart(String key, String svg, Component numbers) {
+        var image = new Div(new Svg(svg));
+        image.getElement().setAttribute("role", "img");
+        image.getElement().setAttribute("aria-label", getTranslation(key + ".alt"));
+        image.addClassName("chart-image");
+        var section = new Section(new H2(getTranslation(key)), image,
+                new Details(getTranslation("dashboard.chart.numbers"), numbers));
+        section.addClassName("chart");
+        return section;
+    }
+
+    private static Component table(List<List<String>> rows) {
+        var table = new Div();
+        table.addClassName("chart-numbers");
+        for (var row : rows) {
+            table.add(new Paragraph(String.join(": ", row)));
+        }
+        return table;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("dashboard.heading") + " | " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,79 @@
+package no.alisportalen.monitoring.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Section;
+import java.util.Map;
+import java.util.Optional;
+import no.alisportalen.TestApi;
+import no.alisportalen.TestUsers;
+import no.alisportalen.ViewTest;
+import no.alisportalen.account.AccountService;
+import no.alisportalen.account.NewUser;
+import no.alisportalen.account.Role;
+import no.alisportalen.municipality.Region;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@ViewTest
+class DashboardViewTest extends SpringBrowserlessTest {
+
+    static final String OFFICE = "dashboard-nord@test.no";
+    static final String APPLICANT = "dashboard-applicant@test.no";
+
+    @Autowired
+    void ensureUsers(AccountService accounts) {
+        TestUsers.ensure(accounts, new NewUser(OFFICE, TestUsers.PASSWORD, "ALIS Nord", Role.ALIS_OFFICE, null,
+                Region.NORD));
+        TestUsers.ensureApplicant(accounts, APPLICANT, "Ikke kontor");
+    }
+
+    @Test
+    @WithUserDetails(OFFICE)
+    void an_office_sees_its_regions_figures_charts_and_filterable_tables() {
+        var view = navigate(DashboardView.class);
+        assertThat(view.region.isVisible()).isFalse();
+        assertThat(view.region.getValue()).isEqualTo(Optional.of(Region.NORD));
+        assertThat(view.figures.getElement().getTextRecursively()).contains("publiserte stillinger",
+                "stillinger uten søknader", "dager åpen (median)");
+        var charts = $(Section.class).from(view.charts).all();
+        assertThat(charts).hasSize(4);
+        assertThat($(Svg.class).from(view.charts).all()).hasSize(4);
+        assertThat(view.charts.getElement().getTextRecursively()).contains("Søknader over tid",
+                "Andel stillinger uten søkere etter sentralitet");
+
+        var rows = view.filtered();
+        assertThat(rows).allMatch(r -> r.region() == Region.NORD);
+        test(view.filter).setValue("zzzz-ingen-treff");
+        assertThat(view.filtered()).isEmpty();
+        assertThat(test(view.positions).size()).isZero();
+        test(view.filter).setValue("");
+        view.withoutApplications.setValue(true);
+        assertThat(view.filtered()).allMatch(r -> r.applicationCount() == 0);
+        assertThat(view.positionsCsv.getHref()).isNotBlank();
+    }
+
+    @Test
+    @WithUserDetails(TestApi.ADMIN_EMAIL)
+    void admins_choose_the_region_or_the_whole_country() {
+        UI.getCurrent().navigate(DashboardView.class, com.vaadin.flow.router.QueryParameters.simple(
+                Map.of("region", "VEST")));
+        var view = $(DashboardView.class).single();
+        assertThat(view.region.isVisible()).isTrue();
+        assertThat(view.filtered()).allMatch(r -> r.region() == Region.VEST);
+        view.status.setValue(Optional.empty());
+        UI.getCurrent().navigate(DashboardView.class);
+        assertThat($(DashboardView.class).single().region.getValue()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(APPLICANT)
+    void applicants_cannot_open_the_dashboard() {
+        UI.getCurrent().navigate("alis-kontor");
+        assertThat($(DashboardView.class).all()).isEmpty();
+    }
+}
