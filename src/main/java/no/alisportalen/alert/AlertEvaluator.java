@@ -121,11 +121,19 @@ class AlertEvaluator {
         Map<String, FeedItem> byId = new LinkedHashMap<>();
         open.forEach(i -> byId.put(i.position().id().value(), i));
 
-        var saved = mongo.findAll(SavedSearchDocument.class);
+        List<SavedSearchDocument> saved;
+        // Streamed in batches: 50,000 saved searches in one reply would near the driver's 48 MB limit.
+        try (var stream = mongo.stream(new Query().cursorBatchSize(2_000), SavedSearchDocument.class)) {
+            saved = stream.toList();
+        }
         List<SavedSearchDocument> searches = new ArrayList<>();
         List<SearchQuery> queries = new ArrayList<>();
         List<NewNotification> batch = new ArrayList<>();
+        var newest = open.stream().map(FeedItem::changedAt).max(java.util.Comparator.naturalOrder()).orElseThrow();
         for (var s : saved) {
+            if (newest.isBefore(s.createdAt())) {
+                continue; // every change in the batch is older than the search: nothing to tell
+            }
             if (s.kind() == SavedSearchKind.SEARCH && s.query() != null) {
                 searches.add(s);
                 queries.add(alerts.toSearchQuery(s.query()));

@@ -100,8 +100,11 @@ public class MatchService {
 
     /** Every stored preference set with its applicant (for monitoring and alerts). */
     public List<StoredPreferences> allPreferences() {
-        return mongo.findAll(PreferencesDocument.class).stream()
-                .map(d -> new StoredPreferences(new AccountId(d.id()), d.preferences())).toList();
+        // Streamed in batches: tens of thousands of preference sets in one reply would pass the 48 MB limit.
+        try (var stream = mongo.stream(new org.springframework.data.mongodb.core.query.Query().cursorBatchSize(2_000),
+                PreferencesDocument.class)) {
+            return stream.map(d -> new StoredPreferences(new AccountId(d.id()), d.preferences())).toList();
+        }
     }
 
     /** Preferences with the applicant they belong to. */

@@ -26,7 +26,7 @@ final class ApplicantConstraints {
 
     private ApplicantConstraints() {}
 
-    static Map<String, Object> document(Preferences p) {
+    static Map<String, Object> document(Preferences p, MunicipalityService municipalities) {
         var doc = new LinkedHashMap<String, Object>();
         doc.put("forms", p.employmentForms().isEmpty() ? List.of(ANY)
                 : p.employmentForms().stream().map(Enum::name).toList());
@@ -43,9 +43,15 @@ final class ApplicantConstraints {
         doc.put("regions", p.regions().stream().map(Enum::name).toList());
         doc.put("counties", List.copyOf(p.counties()));
         doc.put("municipalities", List.copyOf(p.municipalities()));
-        if (p.homeMunicipality() != null && p.maxDistanceKm() != null) {
-            doc.put("home", p.homeMunicipality());
+        var home = p.homeMunicipality() == null ? null : municipalities.find(p.homeMunicipality()).orElse(null);
+        if (home != null && p.maxDistanceKm() != null) {
+            doc.put("home", home.number());
             doc.put("maxDistanceKm", p.maxDistanceKm());
+            // Every municipality whose centre is within reach: a position at its municipality's centre (the
+            // default location) is then one term lookup instead of one clause per home municipality.
+            int max = p.maxDistanceKm();
+            doc.put("reach", municipalities.all().stream()
+                    .filter(m -> home.location().distanceKm(m.location()) <= max).map(m -> m.number()).toList());
         }
         return doc;
     }
@@ -94,7 +100,10 @@ final class ApplicantConstraints {
                 .should(terms("counties", List.of(county)))
                 .should(terms("municipalities", List.of(position.municipalityNumber()))))));
         var location = d.location();
-        if (location != null) {
+        var own = municipalities.find(position.municipalityNumber()).orElse(null);
+        if (location != null && own != null && location.equals(own.location())) {
+            filters.add(missingOr("maxDistanceKm", terms("reach", List.of(own.number()))));
+        } else if (location != null) {
             List<Query> reach = new ArrayList<>();
             reach.add(missing("maxDistanceKm"));
             for (var home : homes) {

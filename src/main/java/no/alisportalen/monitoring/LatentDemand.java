@@ -154,7 +154,8 @@ class LatentDemand {
             for (int from = 0; from < ids.size(); from += 2_000) {
                 var bulk = new BulkRequest.Builder();
                 for (var id : ids.subList(from, Math.min(ids.size(), from + 2_000))) {
-                    var doc = ApplicantConstraints.document(stored.getOrDefault(id.value(), Preferences.defaults()));
+                    var doc = ApplicantConstraints.document(stored.getOrDefault(id.value(), Preferences.defaults()),
+                            municipalities);
                     bulk.operations(o -> o.index(i -> i.index(INDEX).id(id.value()).document(JsonData.of(doc))));
                 }
                 var response = client.bulk(bulk.build());
@@ -164,17 +165,21 @@ class LatentDemand {
             }
             client.indices().refresh(r -> r.index(INDEX));
             long indexed = System.nanoTime();
-            var all = positions.publishedOrClosed(null);
-            var counts = countAll(all, homes());
             var values = new Document();
-            for (int i = 0; i < all.size(); i++) {
-                values.append(all.get(i).id().value(), counts.get(i).intValue());
+            int counted = 0;
+            if (!ids.isEmpty()) { // without applicants every count is 0, which is what a missing count means
+                var all = positions.publishedOrClosed(null);
+                var counts = countAll(all, homes());
+                for (int i = 0; i < all.size(); i++) {
+                    values.append(all.get(i).id().value(), counts.get(i).intValue());
+                }
+                counted = all.size();
             }
             mongo.upsert(Query.query(Criteria.where("_id").is("counts")), new Update().set("counts", values)
                     .set("computedAt", Instant.now()), COUNTS);
             mongo.remove(Query.query(Criteria.where("at").lt(since)), HINTS);
             lastFullMillis = System.currentTimeMillis();
-            var figures = new RebuildFigures(ids.size(), all.size(), (indexed - started) / 1_000_000,
+            var figures = new RebuildFigures(ids.size(), counted, (indexed - started) / 1_000_000,
                     (System.nanoTime() - indexed) / 1_000_000);
             log.info("Latent demand rebuilt: {}", figures);
             return figures;
@@ -241,7 +246,7 @@ class LatentDemand {
                 bulk.operations(o -> o.delete(d -> d.index(INDEX).id(id)));
             } else {
                 var doc = ApplicantConstraints.document(matches.preferencesOf(new AccountId(id))
-                        .orElseGet(Preferences::defaults));
+                        .orElseGet(Preferences::defaults), municipalities);
                 bulk.operations(o -> o.index(i -> i.index(INDEX).id(id).document(JsonData.of(doc))));
             }
         }

@@ -191,8 +191,10 @@ public class PositionService {
         if (region != null) {
             criteria = criteria.and("region").is(region);
         }
-        return mongo.find(Query.query(criteria), PositionDocument.class).stream().map(PositionDocument::toPosition)
-                .toList();
+        // Streamed in batches: one reply with every position would pass the driver's 48 MB limit near 40,000.
+        try (var stream = mongo.stream(Query.query(criteria).cursorBatchSize(1_000), PositionDocument.class)) {
+            return stream.map(PositionDocument::toPosition).toList();
+        }
     }
 
     /** A position that was published (now published, closed or filled), without counts; for monitoring. */
