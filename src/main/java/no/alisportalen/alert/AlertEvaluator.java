@@ -33,9 +33,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the position feed after a stored cursor and notifies the owners of matching saved searches, and of
- * favourites that closed. The cursor moves only after a batch is done; a crash repeats the batch, and the
- * notifications' deterministic keys turn the repeats into no-ops.
+ * Reads the position feed after a stored cursor and notifies the owners of matching saved searches (one digest
+ * per search and batch), and of favourites that closed. The batch's end is stored before evaluation and the
+ * cursor moves only after the batch is done; a crash repeats exactly that batch, and the notifications'
+ * deterministic keys ({@code search:<id>:<batch start>}) turn the repeats into no-ops.
  */
 @Component
 class AlertEvaluator {
@@ -86,16 +87,29 @@ class AlertEvaluator {
         return handled[0];
     }
 
+    /**
+     * One batch. Its end is stored in the cursor before anything is evaluated, so a batch repeated after a crash
+     * covers exactly the same changes and its digests keep their keys.
+     */
     private int evaluateBatch() {
-        long cursor = cursor();
-        var page = positions.feed(Long.toString(cursor), BATCH);
-        if (page.items().isEmpty()) {
+        var state = mongo.findById("alerts", Document.class, CURSORS);
+        long after = state == null ? 0 : Long.parseLong(String.valueOf(state.get("after")));
+        Long until = state == null || state.get("until") == null ? null
+                : Long.parseLong(String.valueOf(state.get("until")));
+        var page = positions.feed(Long.toString(after), BATCH);
+        var items = until == null ? page.items()
+                : page.items().stream().filter(i -> i.sequence() <= until).toList();
+        if (items.isEmpty()) {
             return 0;
+        }
+        long end = until != null ? until : items.getLast().sequence();
+        if (until == null) {
+            mongo.upsert(Query.query(Criteria.where("_id").is("alerts")), Update.update("until", end), CURSORS);
         }
         // The latest change per position in this batch: one notice per position, about its newest state.
         Map<String, FeedItem> changed = new LinkedHashMap<>();
         List<FeedItem> closed = new ArrayList<>();
-        for (var item : page.items()) {
+        for (var item : items) {
             if (item.changeType() == FeedChangeType.CLOSED) {
                 closed.add(item);
                 changed.remove(item.position().id().value());
@@ -104,14 +118,16 @@ class AlertEvaluator {
             }
         }
         long started = System.nanoTime();
-        int sent = notifySavedSearches(List.copyOf(changed.values())) + notifyClosedFavourites(closed);
-        mongo.upsert(Query.query(Criteria.where("_id").is("alerts")), Update.update("after", page.next()), CURSORS);
-        log.debug("Alerts: {} changes, {} notifications in {} ms", page.items().size(), sent,
+        int sent = notifySavedSearches(List.copyOf(changed.values()), after) + notifyClosedFavourites(closed);
+        mongo.upsert(Query.query(Criteria.where("_id").is("alerts")), new Update().set("after", end).unset("until")
+                .set("lastAfter", after).set("lastUntil", end), CURSORS);
+        log.debug("Alerts: {} changes, {} notifications in {} ms", items.size(), sent,
                 (System.nanoTime() - started) / 1_000_000);
-        return page.items().size();
+        return items.size();
     }
 
-    private int notifySavedSearches(List<FeedItem> items) {
+    /** One digest per saved search and batch: at most one notification per search, listing every match. */
+    private int notifySavedSearches(List<FeedItem> items, long batchStart) {
         var today = LocalDate.now(clock);
         var open = items.stream().filter(i -> i.position().isOpen(today)).toList();
         if (open.isEmpty()) {
@@ -139,33 +155,31 @@ class AlertEvaluator {
                 queries.add(alerts.toSearchQuery(s.query()));
             } else if (s.preferences() != null) {
                 Predicate<Position> hard = matches.hardConstraints(s.preferences());
-                for (var item : open) {
-                    if (hard.test(item.position())) {
-                        notice(s, item).ifPresent(batch::add);
-                    }
-                }
+                digest(s, open.stream().filter(i -> hard.test(i.position())).toList(), batchStart)
+                        .ifPresent(batch::add);
             }
         }
         var found = search.matchingPositions(queries, candidates);
         for (int i = 0; i < searches.size(); i++) {
-            for (var id : found.get(i)) {
-                notice(searches.get(i), byId.get(id.value())).ifPresent(batch::add);
-            }
+            digest(searches.get(i), found.get(i).stream().map(id -> byId.get(id.value())).toList(), batchStart)
+                    .ifPresent(batch::add);
         }
         return notifications.notifyAll(batch);
     }
 
-    private java.util.Optional<NewNotification> notice(SavedSearchDocument search, FeedItem item) {
+    private java.util.Optional<NewNotification> digest(SavedSearchDocument search, List<FeedItem> matched,
+            long batchStart) {
         // Only changes after the search was saved.
-        if (item.changedAt().isBefore(search.createdAt())) {
+        var fresh = matched.stream().filter(i -> !i.changedAt().isBefore(search.createdAt())).toList();
+        if (fresh.isEmpty()) {
             return java.util.Optional.empty();
         }
-        var position = item.position();
+        var first = fresh.getFirst().position();
+        var others = fresh.subList(1, fresh.size()).stream().map(i -> i.position().id()).toList();
         return java.util.Optional.of(new NewNotification(new AccountId(search.owner()),
-                "search:" + search.id() + ":" + position.id().value() + ":" + position.version(),
-                NotificationKind.SEARCH_MATCH, position.id(), java.util.Objects.requireNonNullElse(
-                        position.data().title(), ""), List.of(search.name()), search.id(), search.unsubscribeToken(),
-                search.email()));
+                "search:" + search.id() + ":" + batchStart, NotificationKind.SEARCH_MATCH, first.id(),
+                java.util.Objects.requireNonNullElse(first.data().title(), ""), List.of(search.name()), search.id(),
+                search.unsubscribeToken(), search.email(), others));
     }
 
     private int notifyClosedFavourites(List<FeedItem> closed) {
@@ -201,10 +215,5 @@ class AlertEvaluator {
                     position.id(), favourite.positionTitle(), List.of(deadline.toString()), null, null, true)) ? 1 : 0;
         }
         return sent;
-    }
-
-    private long cursor() {
-        var document = mongo.findById("alerts", Document.class, CURSORS);
-        return document == null ? 0 : Long.parseLong(String.valueOf(document.get("after")));
     }
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param savedSearchId the saved search that matched, for SEARCH_MATCH
  * @param unsubscribeToken for SEARCH_MATCH: the secret of the e-mail's one-click unsubscribe link
  * @param email whether to e-mail it as well (when SMTP is configured)
+ * @param otherPositions for a digest: further positions the notice is about, besides {@code positionId}
  */
 public record NewNotification(
         AccountId recipient,
@@ -23,9 +24,19 @@ public record NewNotification(
         List<String> args,
         @Nullable String savedSearchId,
         @Nullable String unsubscribeToken,
-        boolean email) {
+        boolean email,
+        List<PositionId> otherPositions) {
 
     public NewNotification {
         args = List.copyOf(args);
+        otherPositions = List.copyOf(otherPositions);
+    }
+
+    /** A notice about one position. */
+    public NewNotification(AccountId recipient, String key, NotificationKind kind, PositionId positionId,
+            String positionTitle, List<String> args, @Nullable String savedSearchId,
+            @Nullable String unsubscribeToken, boolean email) {
+        this(recipient, key, kind, positionId, positionTitle, args, savedSearchId, unsubscribeToken, email,
+                List.of());
     }
 }

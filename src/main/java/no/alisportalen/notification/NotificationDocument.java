@@ -19,9 +19,11 @@ record NotificationDocument(
         @Nullable String savedSearchId,
         @Nullable String unsubscribeToken,
         Instant createdAt,
-        boolean read) {
+        boolean read,
+        @Nullable List<String> otherPositionIds) {
 
     NotificationDocument {
         args = args == null ? List.of() : List.copyOf(args);
+        otherPositionIds = otherPositionIds == null ? List.of() : List.copyOf(otherPositionIds);
     }
 }

@@ -98,7 +98,7 @@ public class NotificationService {
     private static NotificationDocument document(NewNotification n, Instant now) {
         return new NotificationDocument(n.recipient().value() + "|" + n.key(), n.recipient().value(), n.kind(),
                 n.positionId().value(), n.positionTitle(), n.args(), n.savedSearchId(), n.unsubscribeToken(), now,
-                false);
+                false, n.otherPositions().stream().map(PositionId::value).toList());
     }
 
     /** The current user's notifications, newest first (at most 200), in the given language. */
@@ -106,7 +106,8 @@ public class NotificationService {
     public List<Notification> mine(Locale locale) {
         return repository.findByRecipientOrderByCreatedAtDesc(currentId(), PageRequest.of(0, LIST_LIMIT)).stream()
                 .map(d -> new Notification(d.id(), d.kind(), new PositionId(d.positionId()), d.positionTitle(),
-                        render(d, locale), d.createdAt(), d.read(), d.savedSearchId()))
+                        render(d, locale), d.createdAt(), d.read(), d.savedSearchId(),
+                        d.otherPositionIds().stream().map(PositionId::new).toList()))
                 .toList();
     }
 
@@ -132,7 +133,10 @@ public class NotificationService {
         for (var arg : document.args()) {
             args.add(arg.startsWith("key:") ? messages.get(arg.substring(4), locale) : arg);
         }
-        return messages.get("notification." + document.kind().name(), locale, args.toArray());
+        var others = document.otherPositionIds().size();
+        args.add(others);
+        return messages.get("notification." + document.kind().name() + (others > 0 ? ".many" : ""), locale,
+                args.toArray());
     }
 
     private static String currentId() {

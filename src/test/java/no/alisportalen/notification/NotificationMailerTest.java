@@ -22,7 +22,7 @@ class NotificationMailerTest {
                 new MailProperties("ikke-svar@test.no", URI.create("http://localhost:8080")));
         assertThat(mailer.enabled()).isFalse();
         assertThatCode(() -> mailer.send(new NotificationDocument("a|b", "a", NotificationKind.SEARCH_MATCH, "p1",
-                "Tittel", List.of(), null, null, Instant.now(), false), "Melding")).doesNotThrowAnyException();
+                "Tittel", List.of(), null, null, Instant.now(), false, List.of()), "Melding")).doesNotThrowAnyException();
         mailer.close();
     }
 }
