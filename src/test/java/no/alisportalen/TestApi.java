@@ -38,6 +38,31 @@ public final class TestApi {
         }
     }
 
+    public static final String PASSWORD = "Et langt passord 2026";
+
+    /** A new user of the role and scope in {@code scope}, created by the admin; returns its Basic credentials. */
+    public String[] newUser(Map<String, String> scope) {
+        var email = "user-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.no";
+        var body = new java.util.HashMap<String, Object>(scope);
+        body.putAll(Map.of("email", email, "password", PASSWORD, "name", "Bruker"));
+        expectCreated(post("/api/v1/admin/users", body, ADMIN_EMAIL, ADMIN_PASSWORD));
+        return new String[] {email, PASSWORD};
+    }
+
+    /** A new self-registered applicant; returns its Basic credentials. */
+    public String[] newApplicant(String name, String stage) {
+        var email = "soker-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.no";
+        expectCreated(post("/api/v1/applicants", Map.of("email", email, "password", PASSWORD, "name", name,
+                "stage", stage)));
+        return new String[] {email, PASSWORD};
+    }
+
+    private static void expectCreated(Response response) {
+        if (response.status() != 201) {
+            throw new IllegalStateException("Expected 201, got " + response.status() + ": " + response.body());
+        }
+    }
+
     public Response get(String path, String... credentials) {
         return send(request(path, credentials).GET());
     }

@@ -78,21 +78,13 @@ class AlertController {
     @PutMapping("/me/favourites/{positionId}")
     @Operation(summary = "Add a favourite; notices follow when its deadline approaches or it closes (APPLICANT)")
     Favourite addFavourite(@PathVariable String positionId) {
-        return alerts.addFavourite(position(positionId));
+        return alerts.addFavourite(PositionId.fromPath(positionId));
     }
 
     @DeleteMapping("/me/favourites/{positionId}")
     @Operation(summary = "Remove a favourite (APPLICANT)")
     ResponseEntity<Void> removeFavourite(@PathVariable String positionId) {
-        alerts.removeFavourite(position(positionId));
+        alerts.removeFavourite(PositionId.fromPath(positionId));
         return ResponseEntity.noContent().build();
-    }
-
-    private static PositionId position(String id) {
-        try {
-            return new PositionId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("position");
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.List;
 import no.alisportalen.base.FieldProblem;
 import no.alisportalen.base.InvalidInputException;
-import no.alisportalen.base.NotFoundException;
 import no.alisportalen.position.PositionId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +42,7 @@ class ApplicationController {
     @PostMapping("/positions/{id}/applications")
     @Operation(summary = "Apply to an open position (APPLICANT); 409 when already applied or the position is not open")
     ResponseEntity<Application> apply(@PathVariable String id, @RequestBody @Nullable ApplyRequest request) {
-        var created = applications.apply(position(id), request == null ? null : request.coverLetter());
+        var created = applications.apply(PositionId.fromPath(id), request == null ? null : request.coverLetter());
         return ResponseEntity.created(URI.create("/api/v1/me/applications/" + created.id().value())).body(created);
     }
 
@@ -56,13 +55,13 @@ class ApplicationController {
     @PostMapping("/me/applications/{id}/withdraw")
     @Operation(summary = "Withdraw an own application until it is accepted or rejected (APPLICANT)")
     Application withdraw(@PathVariable String id) {
-        return applications.withdraw(application(id));
+        return applications.withdraw(ApplicationId.fromPath(id));
     }
 
     @GetMapping("/positions/{id}/applications")
     @Operation(summary = "A position's applications with profile and cover letter (owning MUNICIPALITY, ADMIN)")
     List<Application> forPosition(@PathVariable String id) {
-        return applications.forPosition(position(id));
+        return applications.forPosition(PositionId.fromPath(id));
     }
 
     @PutMapping("/applications/{id}/status")
@@ -72,22 +71,7 @@ class ApplicationController {
         if (request.status() == null) {
             throw new InvalidInputException(FieldProblem.of("status", "validation.required"));
         }
-        return applications.changeStatus(application(id), request.status(), request.note(), request.version());
-    }
-
-    private static PositionId position(String id) {
-        try {
-            return new PositionId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("position");
-        }
-    }
-
-    private static ApplicationId application(String id) {
-        try {
-            return new ApplicationId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("application");
-        }
+        return applications.changeStatus(ApplicationId.fromPath(id), request.status(), request.note(),
+                request.version());
     }
 }

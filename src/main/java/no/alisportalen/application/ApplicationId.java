@@ -11,6 +11,19 @@ public record ApplicationId(@JsonValue String value) {
         }
     }
 
+    /**
+     * The id from a URL path segment.
+     *
+     * @throws no.alisportalen.base.NotFoundException when it cannot be an id (so no such application exists)
+     */
+    public static ApplicationId fromPath(String value) {
+        try {
+            return new ApplicationId(value);
+        } catch (IllegalArgumentException e) {
+            throw new no.alisportalen.base.NotFoundException("application");
+        }
+    }
+
     @Override
     public String toString() {
         return value;

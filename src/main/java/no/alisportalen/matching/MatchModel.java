@@ -121,19 +121,6 @@ final class MatchModel {
         return rules.stream().allMatch(r -> r.hard().test(position));
     }
 
-    /** The Java twin of the Elasticsearch score, 0–100 before rounding. */
-    double score(Position position) {
-        int total = totalWeight();
-        if (total == 0) {
-            return 100;
-        }
-        double sum = 0;
-        for (var rule : rules) {
-            sum += rule.weight() * rule.satisfaction().applyAsDouble(position);
-        }
-        return 100 * sum / total;
-    }
-
     List<CriterionResult> explain(Position position, Texts texts) {
         List<CriterionResult> results = new ArrayList<>();
         for (var rule : rules) {

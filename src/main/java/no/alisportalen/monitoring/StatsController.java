@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import no.alisportalen.base.Messages;
-import no.alisportalen.base.NotFoundException;
 import no.alisportalen.municipality.Region;
 import no.alisportalen.position.PositionId;
 import org.jspecify.annotations.Nullable;
@@ -65,11 +64,7 @@ class StatsController {
     @Operation(summary = "How each single change would widen a position's pool of applicants, largest gain first "
             + "(the owning MUNICIPALITY, its ALIS_OFFICE, ADMIN)")
     WhatIfReport whatIf(@PathVariable String id, HttpServletRequest request) {
-        try {
-            return stats.whatIf(new PositionId(id), Messages.of(request));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("position");
-        }
+        return stats.whatIf(PositionId.fromPath(id), Messages.of(request));
     }
 
     private static ResponseEntity<String> csv(String filename, String body) {

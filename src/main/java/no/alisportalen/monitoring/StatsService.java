@@ -84,20 +84,12 @@ public class StatsService {
     /** Every published, closed or filled position in the scope with its figures, newest first. */
     @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
     public List<PositionStats> positions(@Nullable Region requested) {
-        var region = scope(requested);
-        return figures(region).positions();
+        return figures(requested).positions();
     }
 
     @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
     public Summary summary(@Nullable Region requested) {
-        var region = scope(requested);
-        return summarize(figures(region));
-    }
-
-    /** Applications received per week (Monday), oldest first, over the scope's positions. */
-    @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
-    public Map<LocalDate, Long> applicationsPerWeek(@Nullable Region requested) {
-        return perWeek(figures(requested).facts());
+        return summarize(figures(requested));
     }
 
     /** Applications per week (Monday), oldest first. */

@@ -8,7 +8,5 @@ interface NotificationRepository extends MongoRepository<NotificationDocument, S
 
     List<NotificationDocument> findByRecipientOrderByCreatedAtDesc(String recipient, Pageable page);
 
-    long countByRecipientAndReadFalse(String recipient);
-
     long deleteByRecipient(String recipient);
 }

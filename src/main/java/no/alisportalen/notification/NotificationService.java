@@ -8,7 +8,6 @@ import java.util.Locale;
 import no.alisportalen.account.PortalUser;
 import no.alisportalen.base.Messages;
 import no.alisportalen.position.PositionId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.PageRequest;
@@ -47,16 +46,7 @@ public class NotificationService {
      * @return false when it was a repeat and nothing was stored or sent
      */
     public boolean notify(NewNotification notification) {
-        var document = document(notification, Instant.now(clock));
-        try {
-            repository.insert(document);
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
-        if (notification.email()) {
-            mailer.send(document, render(document, Messages.NORWEGIAN));
-        }
-        return true;
+        return notifyAll(List.of(notification)) == 1;
     }
 
     /**
@@ -109,11 +99,6 @@ public class NotificationService {
                         render(d, locale), d.createdAt(), d.read(), d.savedSearchId(),
                         d.otherPositionIds().stream().map(PositionId::new).toList()))
                 .toList();
-    }
-
-    @PreAuthorize("isAuthenticated()")
-    public long unreadCount() {
-        return repository.countByRecipientAndReadFalse(currentId());
     }
 
     @PreAuthorize("isAuthenticated()")

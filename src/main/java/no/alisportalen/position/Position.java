@@ -37,9 +37,4 @@ public record Position(
         return new Position(id, version, status, data, municipalityName, countyName, region, centrality, publishedAt,
                 updatedAt, count);
     }
-
-    public Position withoutApplicationCount() {
-        return new Position(id, version, status, data, municipalityName, countyName, region, centrality, publishedAt,
-                updatedAt, null);
-    }
 }

@@ -32,7 +32,7 @@ class PositionController {
     @GetMapping("/positions/{id}")
     @Operation(summary = "A published position for anyone; drafts for their municipality, its ALIS office and admins")
     Position get(@PathVariable String id) {
-        return positions.find(parse(id)).orElseThrow(() -> new NotFoundException("position"));
+        return positions.find(PositionId.fromPath(id)).orElseThrow(() -> new NotFoundException("position"));
     }
 
     @GetMapping("/positions/mine")
@@ -54,31 +54,31 @@ class PositionController {
         if (request.version() == null) {
             throw new InvalidInputException(FieldProblem.of("version", "validation.required"));
         }
-        return positions.update(parse(id), request.version(), request.toData());
+        return positions.update(PositionId.fromPath(id), request.version(), request.toData());
     }
 
     @PostMapping("/positions/{id}/publish")
     @Operation(summary = "DRAFT → PUBLISHED; needs a start date and a deadline that has not passed")
     Position publish(@PathVariable String id, @RequestParam(required = false) @Nullable Long version) {
-        return positions.publish(parse(id), version);
+        return positions.publish(PositionId.fromPath(id), version);
     }
 
     @PostMapping("/positions/{id}/close")
     @Operation(summary = "PUBLISHED → CLOSED")
     Position close(@PathVariable String id) {
-        return positions.close(parse(id));
+        return positions.close(PositionId.fromPath(id));
     }
 
     @PostMapping("/positions/{id}/fill")
     @Operation(summary = "PUBLISHED or CLOSED → FILLED")
     Position fill(@PathVariable String id) {
-        return positions.fill(parse(id));
+        return positions.fill(PositionId.fromPath(id));
     }
 
     @GetMapping("/positions/{id}/audit")
     @Operation(summary = "Audit trail, newest first (owner, the region's ALIS office, ADMIN)")
     List<AuditEntry> audit(@PathVariable String id) {
-        return positions.audit(parse(id));
+        return positions.audit(PositionId.fromPath(id));
     }
 
     @GetMapping("/feed")
@@ -88,11 +88,4 @@ class PositionController {
         return positions.feed(after, limit);
     }
 
-    private static PositionId parse(String id) {
-        try {
-            return new PositionId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("position");
-        }
-    }
 }

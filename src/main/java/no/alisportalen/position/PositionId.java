@@ -11,6 +11,19 @@ public record PositionId(@JsonValue String value) {
         }
     }
 
+    /**
+     * The id from a URL path segment.
+     *
+     * @throws no.alisportalen.base.NotFoundException when it cannot be an id (so no such position exists)
+     */
+    public static PositionId fromPath(String value) {
+        try {
+            return new PositionId(value);
+        } catch (IllegalArgumentException e) {
+            throw new no.alisportalen.base.NotFoundException("position");
+        }
+    }
+
     @Override
     public String toString() {
         return value;

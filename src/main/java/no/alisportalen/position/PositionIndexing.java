@@ -77,7 +77,7 @@ public class PositionIndexing {
         var query = Query.query(Criteria.where("status").ne(PositionStatus.DRAFT.name())).cursorBatchSize(batchSize);
         try (var stream = mongo.stream(query, PositionDocument.class)) {
             stream.forEach(d -> {
-                batch.add(d.toPosition().withoutApplicationCount());
+                batch.add(d.toPosition());
                 if (batch.size() == batchSize) {
                     consumer.accept(List.copyOf(batch));
                     batch.clear();
@@ -114,6 +114,6 @@ public class PositionIndexing {
     private static IndexWork work(PositionDocument d, String token) {
         var id = new PositionId(d.id());
         return new IndexWork(id, d.currentVersion(), d.status() == PositionStatus.DRAFT
-                ? Optional.empty() : Optional.of(d.toPosition().withoutApplicationCount()), token);
+                ? Optional.empty() : Optional.of(d.toPosition()), token);
     }
 }

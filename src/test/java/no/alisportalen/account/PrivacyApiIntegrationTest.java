@@ -23,10 +23,7 @@ class PrivacyApiIntegrationTest {
     int port;
 
     private String[] applicant(TestApi api) {
-        var email = "privat-" + UUID.randomUUID().toString().substring(0, 8) + "@test.no";
-        assertThat(api.post("/api/v1/applicants", Map.of("email", email, "password", PASSWORD, "name", "Per Personvern",
-                "stage", "MEDICAL_STUDENT")).status()).isEqualTo(201);
-        return new String[] {email, PASSWORD};
+        return api.newApplicant("Per Personvern", "MEDICAL_STUDENT");
     }
 
     @Test

@@ -62,10 +62,7 @@ class AlertIntegrationTest {
     }
 
     private String[] applicant() {
-        var email = "alert-" + UUID.randomUUID().toString().substring(0, 8) + "@test.no";
-        assertThat(api.post("/api/v1/applicants", Map.of("email", email, "password", PASSWORD, "name", "Varsla",
-                "stage", "LIS1")).status()).isEqualTo(201);
-        return new String[] {email, PASSWORD};
+        return api.newApplicant("Varsla", "LIS1");
     }
 
     private String publish(String title, String form, int deadlineDays) {

@@ -71,18 +71,11 @@ class ApplicationApiIntegrationTest {
     }
 
     private String[] user(Map<String, String> scope) {
-        var email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@test.no";
-        var body = new HashMap<String, Object>(scope);
-        body.putAll(Map.of("email", email, "password", PASSWORD, "name", "Bruker"));
-        assertThat(api.post("/api/v1/admin/users", body, admin).status()).isEqualTo(201);
-        return new String[] {email, PASSWORD};
+        return api.newUser(scope);
     }
 
     private String[] applicant() {
-        var email = "soker-" + UUID.randomUUID().toString().substring(0, 8) + "@test.no";
-        assertThat(api.post("/api/v1/applicants", Map.of("email", email, "password", PASSWORD, "name", "Kari Søker",
-                "stage", "LIS1")).status()).isEqualTo(201);
-        return new String[] {email, PASSWORD};
+        return api.newApplicant("Kari Søker", "LIS1");
     }
 
     /** A published position in Bodø, open for applications. */

@@ -66,11 +66,7 @@ class MonitoringIntegrationTest {
     String salaried;
 
     private String[] user(Map<String, String> scope) {
-        var email = "stats-" + UUID.randomUUID().toString().substring(0, 8) + "@test.no";
-        var body = new HashMap<String, Object>(scope);
-        body.putAll(Map.of("email", email, "password", PASSWORD, "name", "Bruker"));
-        assertThat(api.post("/api/v1/admin/users", body, admin).status()).isEqualTo(201);
-        return new String[] {email, PASSWORD};
+        return api.newUser(scope);
     }
 
     private String publish(String title, boolean fixedSalary) {

@@ -42,7 +42,7 @@ final class Charts {
         series.forEach((name, values) -> values.forEach((category, value) -> dataset.addValue(value, name, category)));
         var chart = themed(ChartFactory.createBarChart(null, null, valueAxis, dataset, PlotOrientation.VERTICAL,
                 series.size() > 1, false, false));
-        integerFree(chart.getCategoryPlot().getRangeAxis());
+        minimumRange(chart.getCategoryPlot().getRangeAxis());
         var renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
@@ -93,7 +93,7 @@ final class Charts {
     }
 
     /** Bars of averages and percentages may be fractional; keep a sensible minimum range so one value shows. */
-    private static void integerFree(org.jfree.chart.axis.ValueAxis axis) {
+    private static void minimumRange(org.jfree.chart.axis.ValueAxis axis) {
         axis.setAutoRangeMinimumSize(1);
     }
 
