@@ -15,5 +15,6 @@ WORKDIR /app
 COPY --from=build /src/target/alis-portalen-*.jar /app/portal.jar
 USER portal
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70"
+# End on OutOfMemoryError rather than limp on; the orchestrator restarts the container.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/portal.jar"]

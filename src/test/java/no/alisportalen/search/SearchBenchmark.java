@@ -31,6 +31,7 @@ import no.alisportalen.municipality.MunicipalityService;
 import no.alisportalen.municipality.Region;
 import no.alisportalen.position.AlisAgreementElement;
 import no.alisportalen.position.BenchmarkLoader;
+import no.alisportalen.position.BenchmarkPositions;
 import no.alisportalen.position.Contact;
 import no.alisportalen.position.EmploymentForm;
 import no.alisportalen.position.Incentive;
@@ -136,12 +137,9 @@ class SearchBenchmark {
         System.out.println(report);
     }
 
-    private void load() throws Exception {
-        long existing = indexing.countIndexable();
-        int missing = (int) Math.max(0, POSITIONS - existing);
-        int throughService = Math.min(missing, SERVICE_SAMPLE);
+    /** The full write path: PositionService.create and publish, four threads as four municipality users would. */
+    private int createAndPublish(List<PositionData> data) throws Exception {
         var admin = users.loadUserByUsername(TestApi.ADMIN_EMAIL);
-        long started = System.nanoTime();
         var created = new AtomicInteger();
         try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
             List<Callable<Void>> tasks = new ArrayList<>();
@@ -152,9 +150,8 @@ class SearchBenchmark {
                     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null,
                             admin.getAuthorities()));
                     SecurityContextHolder.setContext(context);
-                    var random = new Random(worker);
-                    for (int i = worker; i < throughService; i += 4) {
-                        var position = positions.create(generate(random));
+                    for (int i = worker; i < data.size(); i += 4) {
+                        var position = positions.create(data.get(i));
                         positions.publish(position.id(), position.version());
                         created.incrementAndGet();
                     }
@@ -165,6 +162,20 @@ class SearchBenchmark {
                 future.get();
             }
         }
+        return created.get();
+    }
+
+    private void load() throws Exception {
+        long existing = indexing.countIndexable();
+        int missing = (int) Math.max(0, POSITIONS - existing);
+        int throughService = Math.min(missing, SERVICE_SAMPLE);
+        long started = System.nanoTime();
+        var serviceRandom = new Random(0);
+        var serviceData = new ArrayList<PositionData>();
+        for (int i = 0; i < throughService; i++) {
+            serviceData.add(generate(serviceRandom));
+        }
+        var created = new AtomicInteger(createAndPublish(serviceData));
         double serviceSeconds = (System.nanoTime() - started) / 1e9;
 
         // The rest goes straight into the store as the write path leaves positions (dirty, with an index hint),
@@ -342,16 +353,14 @@ class SearchBenchmark {
         var before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), "notifications");
         awaitAlertsCaughtUp(Duration.ofMinutes(10));
 
-        // The burst: stored at once as PositionService.publish leaves positions (pending feed change + hint); at
-        // 100,000 positions the embedded store's optimistic save scans the collection, which would make the
-        // burst itself take many minutes and measure the store rather than the alerts.
-        long publishStart = System.nanoTime();
+        // The burst: created and published through PositionService, the real write path (four threads).
         var burstData = new ArrayList<PositionData>();
         var r = new Random(100);
         for (int i = 0; i < burst; i++) {
             burstData.add(generate(r));
         }
-        BenchmarkLoader.publishAll(mongo, municipalities, burstData, java.time.Clock.systemUTC(), true);
+        long publishStart = System.nanoTime();
+        createAndPublish(burstData);
         long published = System.nanoTime();
         awaitAlertsCaughtUp(Duration.ofMinutes(30));
         long done = System.nanoTime();
@@ -362,7 +371,7 @@ class SearchBenchmark {
         line("| --- | --- |");
         line("| saved searches (70 % searches, 10 % of those with free text; 30 % preference sets) | " + savedSearches
                 + ", stored in " + fmt(insertSeconds) + " s |");
-        line("| positions published at once (stored as the write path leaves them: pending feed change + hint) | "
+        line("| positions created and published through PositionService (4 threads) | "
                 + burst + " in " + fmt((published - publishStart) / 1e9) + " s |");
         line("| from the last publication until every change was evaluated (feed sequencing included) | "
                 + fmt((done - published) / 1e9) + " s (goal: within 60 s) |");
@@ -465,24 +474,7 @@ class SearchBenchmark {
     }
 
     private PositionData generate(Random r) {
-        List<Municipality> all = municipalities.all();
-        var m = all.get(r.nextInt(all.size()));
-        var setting = r.nextInt(10) < 7 ? WorkSetting.GP_PRACTICE : WorkSetting.values()[r.nextInt(5)];
-        boolean salaried = r.nextInt(10) < (m.centrality() >= 5 ? 8 : 4);
-        var today = LocalDate.now(ZoneId.of("Europe/Oslo"));
-        var incentives = new ArrayList<Incentive>();
-        for (int i = 0; i < (m.centrality() >= 5 ? 1 + r.nextInt(3) : r.nextInt(2)); i++) {
-            incentives.add(new Incentive(IncentiveType.values()[r.nextInt(9)], 10_000 * (1 + r.nextInt(15)), null));
-        }
-        var workplace = m.name() + (setting == WorkSetting.GP_PRACTICE ? " legesenter" : " sykehjem");
-        return new PositionData(m.number(), (salaried ? "ALIS med fastlønn, " : "ALIS i næringsdrift, ") + workplace,
-                m.name() + " kommune søker ALIS. God veiledning og et trygt fagmiljø.", workplace, null,
-                salaried ? EmploymentForm.SALARIED : EmploymentForm.SELF_EMPLOYED, setting,
-                setting.hasPatientList() ? 400 + 50 * r.nextInt(20) : null,
-                salaried ? 950_000 + 10_000 * r.nextInt(40) : null, r.nextBoolean(), true,
-                Set.of(AlisAgreementElement.COURSE_EXPENSES), m.centrality() >= 5, incentives, r.nextBoolean(), 4,
-                r.nextBoolean(), r.nextInt(5) == 0 ? null : 2 + r.nextInt(10), r.nextBoolean(),
-                today.plusDays(120 + r.nextInt(200)), today.plusDays(10 + r.nextInt(100)), 1, Contact.empty());
+        return BenchmarkPositions.generate(municipalities, r);
     }
 
     private static long percentile(List<Long> values, int p) {

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import java.nio.file.Path;
 import no.alisportalen.infrastructure.ElasticsearchProperties;
 import no.alisportalen.infrastructure.StorageProperties;
+import no.alisportalen.infrastructure.StoreProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,9 @@ class EmbeddedStoresConfiguration {
     static class Mongo {
 
         @Bean(destroyMethod = "close")
-        EmbeddedMongo embeddedMongo(StorageProperties storage) {
-            return EmbeddedMongo.acquire(storage.absoluteDataDir().resolve("store/portal.mv.db"));
+        EmbeddedMongo embeddedMongo(StorageProperties storage, StoreProperties store) {
+            return EmbeddedMongo.acquire(storage.absoluteDataDir().resolve("store").resolve(EmbeddedMongo.FILE_NAME),
+                    store.sync() == StoreProperties.Sync.FULL);
         }
 
         /** Boot's Mongo auto-configuration backs off from its own details when this bean exists. */

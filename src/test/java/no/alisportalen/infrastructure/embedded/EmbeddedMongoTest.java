@@ -15,7 +15,7 @@ class EmbeddedMongoTest {
 
     @Test
     void data_survives_a_restart_of_the_store() {
-        var file = dir.resolve("store/portal.mv.db");
+        var file = dir.resolve("store/portal.sqlite");
         try (var store = EmbeddedMongo.acquire(file); var client = MongoClients.create(store.connectionString())) {
             client.getDatabase("t").getCollection("c").insertOne(new Document("_id", "a").append("n", 42));
         }
@@ -28,7 +28,7 @@ class EmbeddedMongoTest {
 
     @Test
     void the_same_file_is_shared_within_a_jvm_and_stops_with_the_last_user() {
-        var file = dir.resolve("shared.mv.db");
+        var file = dir.resolve("shared.sqlite");
         var first = EmbeddedMongo.acquire(file);
         var second = EmbeddedMongo.acquire(file);
         assertThat(second).isSameAs(first);

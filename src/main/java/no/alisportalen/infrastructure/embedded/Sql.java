@@ -1,0 +1,105 @@
+package no.alisportalen.infrastructure.embedded;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import no.alisportalen.infrastructure.embedded.SqliteStore.StoreException;
+
+/** Small statements on the connection bound to this thread, and documents as BSON (the wire's own codec). */
+final class Sql {
+
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final SqliteStore store;
+
+    Sql(SqliteStore store) {
+        this.store = store;
+    }
+
+    SqliteStore store() {
+        return store;
+    }
+
+    int update(String sql, Object... parameters) {
+        try (var statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    void execute(String sql) {
+        try (var statement = store.connection().createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    <T> List<T> list(String sql, Row<T> row, Object... parameters) {
+        try (var statement = prepare(sql, parameters); var result = statement.executeQuery()) {
+            List<T> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(row.map(result));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
+        try (var statement = prepare(sql, parameters); var result = statement.executeQuery()) {
+            return result.next() ? Optional.of(row.map(result)) : Optional.empty();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    long count(String sql, Object... parameters) {
+        return first(sql, r -> r.getLong(1), parameters).orElse(0L);
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        var statement = store.connection().prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    static boolean isConstraintViolation(StoreException e) {
+        return e.getCause() instanceof SQLException sql && sql.getErrorCode() == 19;
+    }
+
+    private static StoreException failure(String sql, SQLException e) {
+        return new StoreException("Store statement failed [" + sql + "]", e);
+    }
+
+    static byte[] encode(Document document) {
+        var buffer = ByteBufAllocator.DEFAULT.heapBuffer(256);
+        try {
+            BsonEncoder.encodeDocument(document, buffer);
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return bytes;
+        } finally {
+            buffer.release();
+        }
+    }
+
+    static Document decode(byte[] bytes) {
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+    }
+}

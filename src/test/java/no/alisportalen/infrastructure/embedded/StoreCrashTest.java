@@ -1,0 +1,151 @@
+package no.alisportalen.infrastructure.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kill -9 at random moments: a child JVM ({@link CrashWriter}) writes to the embedded store from several
+ * threads and reports each acknowledged write; after every SIGKILL the store must open with every acknowledged
+ * insert, delete and counter increment in it and its unique index intact. Two rounds also run online backups,
+ * which must either be complete under their final name or not be there at all.
+ */
+class StoreCrashTest {
+
+    private static final int ROUNDS = 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void acknowledged_writes_survive_sigkill_at_random_moments() throws Exception {
+        var file = dir.resolve("store").resolve(EmbeddedMongo.FILE_NAME);
+        Set<String> inserted = new HashSet<>();
+        Set<String> deleted = new HashSet<>();
+        Set<String> deleting = new HashSet<>();
+        int counter = 0;
+        var random = new Random(2026);
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean backups = round >= ROUNDS - 2;
+            var acks = run(file, round, backups, 150 + random.nextInt(900));
+            inserted.addAll(acks.inserted);
+            deleted.addAll(acks.deleted);
+            deleting.addAll(acks.deleting);
+            counter = Math.max(counter, acks.counter.get());
+            assertThat(acks.inserted).as("round %d wrote something before the kill", round).isNotEmpty();
+            verify(file, inserted, deleted, deleting, counter);
+            if (backups) {
+                verifyBackups(file.resolveSibling("backups"));
+            }
+        }
+    }
+
+    /** Acknowledged inserts and deletes, deletes sent (acknowledged or not), the highest acknowledged counter. */
+    private record Acks(Set<String> inserted, Set<String> deleted, Set<String> deleting, AtomicInteger counter) {}
+
+    private Acks run(Path file, int round, boolean backups, long killAfterMillis) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dlogback.configurationFile=none",
+                "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), file.toString(),
+                backups ? "backup" : "plain", Integer.toString(round))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var acks = new Acks(ConcurrentSet.create(), ConcurrentSet.create(), ConcurrentSet.create(), new AtomicInteger());
+        var ready = new CountDownLatch(1);
+        var reader = Thread.ofPlatform().start(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    // A line cut by the kill has no closing " ." and is ignored.
+                    if (!line.endsWith(" .")) {
+                        continue;
+                    }
+                    var parts = line.split(" ");
+                    switch (parts[0]) {
+                        case "READY" -> ready.countDown();
+                        case "I" -> acks.inserted().add(parts[1]);
+                        case "D" -> acks.deleted().add(parts[1]);
+                        case "X" -> acks.deleting().add(parts[1]);
+                        case "C" -> acks.counter().accumulateAndGet(Integer.parseInt(parts[1]), Math::max);
+                        default -> { }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // The pipe ends with the process.
+            }
+        });
+        assertThat(ready.await(60, TimeUnit.SECONDS)).as("the writer started").isTrue();
+        Thread.sleep(killAfterMillis); // the random moment of the crash is the point of this test
+        process.destroyForcibly(); // SIGKILL on Linux
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        reader.join();
+        return acks;
+    }
+
+    private static void verify(Path file, Set<String> inserted, Set<String> deleted, Set<String> deleting,
+            int counter) {
+        try (var store = EmbeddedMongo.acquire(file); var client = MongoClients.create(store.connectionString())) {
+            var writes = client.getDatabase("crash").getCollection("writes");
+            Set<String> present = new HashSet<>();
+            for (var document : writes.find(Filters.ne("_id", "counter"))) {
+                present.add(document.getString("_id"));
+                assertThat(document.getString("key")).isEqualTo("k-" + document.getString("_id"));
+            }
+            Set<String> expected = new HashSet<>(inserted);
+            // A delete that was sent but not acknowledged may have happened or not: neither is a lost write.
+            expected.removeAll(deleting);
+            assertThat(present).as("every acknowledged insert is there").containsAll(expected);
+            assertThat(present).as("no acknowledged delete came back").doesNotContainAnyElementsOf(deleted);
+            if (counter > 0) {
+                assertThat(writes.find(Filters.eq("_id", "counter")).first().getInteger("n"))
+                        .as("acknowledged increments").isGreaterThanOrEqualTo(counter);
+            }
+            var someKey = "k-" + expected.iterator().next();
+            assertThatThrownBy(() -> writes.insertOne(new Document("_id", "dup").append("key", someKey)))
+                    .as("the unique index still holds").isInstanceOf(MongoWriteException.class);
+            assertThat(writes.find(Filters.eq("key", someKey)).into(new java.util.ArrayList<>())).hasSize(1);
+        }
+    }
+
+    private static void verifyBackups(Path backups) throws Exception {
+        List<Path> complete;
+        try (Stream<Path> files = Files.list(backups)) {
+            complete = files.filter(f -> f.toString().endsWith(".sqlite")).toList();
+        }
+        assertThat(complete).as("a backup finished before the kill").isNotEmpty();
+        for (var backup : complete) {
+            try (var store = EmbeddedMongo.acquire(backup); var client = MongoClients.create(store.connectionString())) {
+                var writes = client.getDatabase("crash").getCollection("writes");
+                assertThat(writes.countDocuments()).isPositive();
+                var first = writes.find(Filters.ne("_id", "counter")).first();
+                assertThatThrownBy(() -> writes.insertOne(new Document("_id", "dup").append("key", first.getString("key"))))
+                        .isInstanceOf(MongoWriteException.class);
+            }
+        }
+    }
+
+    private static final class ConcurrentSet {
+        static Set<String> create() {
+            return java.util.concurrent.ConcurrentHashMap.newKeySet();
+        }
+    }
+}
