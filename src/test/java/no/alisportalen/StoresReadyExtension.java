@@ -10,7 +10,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * The embedded Elasticsearch starts in the background with the context (about 11 s); tests that search wait
  * for it here, once per class, instead of sleeping.
  */
-class StoresReadyExtension implements BeforeAllCallback {
+public class StoresReadyExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -1,5 +1,7 @@
 package no.alisportalen.account;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,18 +22,24 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final AccountService accounts;
+    private final RegistrationThrottle registrations;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, RegistrationThrottle registrations) {
         this.accounts = accounts;
+        this.registrations = registrations;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/applicants")
     @Operation(summary = "Register as an applicant (anyone)")
-    ResponseEntity<Account> register(@Valid @RequestBody NewApplicant applicant) {
+    ResponseEntity<Account> register(@Valid @RequestBody NewApplicant applicant,
+            jakarta.servlet.http.HttpServletRequest request) {
+        registrations.acquire(request.getRemoteAddr());
         var account = accounts.registerApplicant(applicant);
         return ResponseEntity.created(URI.create("/api/v1/me")).body(account);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/admin/users")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create a user of any role with its scope (ADMIN)")
@@ -54,6 +62,7 @@ class AccountController {
                 .body(accounts.exportMine());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @org.springframework.web.bind.annotation.DeleteMapping("/me")
     @Operation(summary = "Delete the applicant's account with its applications, preferences, saved searches, "
             + "favourites and notifications (APPLICANT)")

@@ -22,7 +22,9 @@ record AccountDocument(
         @Nullable ApplicantStage stage,
         @Nullable Integer graduationYear,
         @Nullable String homeMunicipality,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean passwordChangeRequired,
+        @Nullable Instant credentialsChangedAt) {
 
     Account toAccount() {
         return new Account(new AccountId(java.util.Objects.requireNonNull(id)), email, name, role, municipalityNumber,

@@ -56,7 +56,7 @@ public class AccountService {
         }
         var account = save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(applicant.name()).strip(), Role.APPLICANT, null, null, applicant.stage(),
-                null, null, Instant.now(clock)));
+                null, null, Instant.now(clock), false, null));
         events.publishEvent(new ApplicantRegistered(account.id()));
         return account;
     }
@@ -80,10 +80,10 @@ public class AccountService {
         no.alisportalen.municipality.Region region = null;
         switch (role) {
             case MUNICIPALITY -> {
-                if (user.municipalityNumber() == null || !municipalities.exists(user.municipalityNumber())) {
+                municipality = municipalities.canonicalNumber(user.municipalityNumber()).orElse(null);
+                if (municipality == null) {
                     problems.add(FieldProblem.of("municipalityNumber", "validation.municipality.unknown"));
                 }
-                municipality = user.municipalityNumber();
             }
             case ALIS_OFFICE -> {
                 if (user.region() == null) {
@@ -98,7 +98,7 @@ public class AccountService {
         }
         return save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(user.name()).strip(), role, municipality, region,
-                role == Role.APPLICANT ? ApplicantStage.DOCTOR : null, null, null, Instant.now(clock)));
+                role == Role.APPLICANT ? ApplicantStage.DOCTOR : null, null, null, Instant.now(clock), false, null));
     }
 
     /**
@@ -126,7 +126,8 @@ public class AccountService {
                 && (update.graduationYear() < thisYear - 60 || update.graduationYear() > thisYear + 10)) {
             problems.add(FieldProblem.of("graduationYear", "validation.range", thisYear - 60, thisYear + 10));
         }
-        if (update.homeMunicipality() != null && !municipalities.exists(update.homeMunicipality())) {
+        var home = municipalities.canonicalNumber(update.homeMunicipality()).orElse(null);
+        if (update.homeMunicipality() != null && home == null) {
             problems.add(FieldProblem.of("homeMunicipality", "validation.municipality.unknown"));
         }
         if (!problems.isEmpty()) {
@@ -135,7 +136,8 @@ public class AccountService {
         var next = new AccountDocument(current.id(), current.version(), current.email(), current.passwordHash(), name,
                 current.role(), current.municipalityNumber(), current.region(),
                 applicant ? update.stage() : current.stage(), applicant ? update.graduationYear() : null,
-                applicant ? update.homeMunicipality() : null, current.createdAt());
+                applicant ? home : null, current.createdAt(), current.passwordChangeRequired(),
+                current.credentialsChangedAt());
         try {
             return repository.save(next).toAccount();
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {

@@ -18,7 +18,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.document(username)
-                .map(d -> new PortalUser(d.toAccount(), d.passwordHash()))
+                .map(PortalUser::of)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 }

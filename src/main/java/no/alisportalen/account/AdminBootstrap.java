@@ -17,9 +17,26 @@ class AdminBootstrap implements ApplicationRunner {
     private final AdminProperties admin;
     private final AccountService accounts;
 
-    AdminBootstrap(AdminProperties admin, AccountService accounts) {
+    AdminBootstrap(AdminProperties admin, AccountService accounts, org.springframework.core.env.Environment env) {
         this.admin = admin;
         this.accounts = accounts;
+        refuseDemoPasswordOutsideTheEmbeddedRun(admin, env);
+    }
+
+    /**
+     * On a real MongoDB (anything but the embedded default) the portal does not start with the documented demo
+     * password or one the password policy refuses: the first administrator would otherwise be guessable.
+     */
+    static void refuseDemoPasswordOutsideTheEmbeddedRun(AdminProperties admin, org.springframework.core.env.Environment env) {
+        if (env.getProperty("spring.mongodb.uri", "").isBlank()) {
+            return;
+        }
+        if (AdminProperties.DEMO_PASSWORD.equals(admin.password())
+                || !PasswordPolicy.check(admin.password(), admin.email()).isEmpty()) {
+            throw new IllegalStateException("PORTAL_ADMIN_PASSWORD must be set to a secret of "
+                    + PasswordPolicy.MIN_LENGTH + "-" + PasswordPolicy.MAX_LENGTH + " characters that is not the "
+                    + "documented demo password when the portal runs on a real MongoDB (spring.mongodb.uri).");
+        }
     }
 
     @Override
@@ -34,7 +51,7 @@ class AdminBootstrap implements ApplicationRunner {
             log.debug("Administrator {} was created concurrently", admin.email());
         }
         if (AdminProperties.DEMO_PASSWORD.equals(admin.password())) {
-            log.warn("The administrator uses the documented demo password; set PORTAL_ADMIN_PASSWORD outside demos.");
+            log.warn("The administrator uses the documented demo password (allowed only in the embedded run).");
         }
     }
 }

@@ -14,10 +14,30 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 
     private final Account account;
     private @Nullable String passwordHash;
+    private final boolean passwordChangeRequired;
+    private final java.time.@Nullable Instant credentialsChangedAt;
 
-    PortalUser(Account account, String passwordHash) {
+    PortalUser(Account account, String passwordHash, boolean passwordChangeRequired,
+            java.time.@Nullable Instant credentialsChangedAt) {
         this.account = account;
         this.passwordHash = passwordHash;
+        this.passwordChangeRequired = passwordChangeRequired;
+        this.credentialsChangedAt = credentialsChangedAt;
+    }
+
+    static PortalUser of(AccountDocument document) {
+        return new PortalUser(document.toAccount(), document.passwordHash(), document.passwordChangeRequired(),
+                document.credentialsChangedAt());
+    }
+
+    /** An administrator set a temporary password: nothing but changing it is allowed until then. */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** When the password last changed, as this login saw it; a session whose stamp is older has ended. */
+    public java.time.@Nullable Instant credentialsChangedAt() {
+        return credentialsChangedAt;
     }
 
     /** The logged-in portal user of this thread, if any. */

@@ -1,5 +1,7 @@
 package no.alisportalen.alert;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -38,6 +40,7 @@ class AlertController {
         return alerts.savedSearches();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/me/saved-searches")
     @Operation(summary = "Save a search (query: search URL parameters) or preferences; matching positions published "
             + "or changed from now on appear in /me/notifications (and by e-mail when SMTP is set up) (APPLICANT)")
@@ -52,6 +55,7 @@ class AlertController {
         return alerts.setEmail(id, setting.email() == null || setting.email());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/me/saved-searches/{id}")
     @Operation(summary = "Delete a saved search (APPLICANT)")
     ResponseEntity<Void> delete(@PathVariable String id) {
@@ -59,6 +63,7 @@ class AlertController {
         return ResponseEntity.noContent().build();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/unsubscribe")
     @Operation(summary = "One-click unsubscribe from a saved search's e-mails (anyone holding the e-mail's token; "
             + "RFC 8058 List-Unsubscribe-Post)")
@@ -81,6 +86,7 @@ class AlertController {
         return alerts.addFavourite(PositionId.fromPath(positionId));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/me/favourites/{positionId}")
     @Operation(summary = "Remove a favourite (APPLICANT)")
     ResponseEntity<Void> removeFavourite(@PathVariable String positionId) {

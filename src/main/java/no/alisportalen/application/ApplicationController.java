@@ -1,5 +1,7 @@
 package no.alisportalen.application;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -39,6 +41,7 @@ class ApplicationController {
      */
     record StatusRequest(@Nullable ApplicationStatus status, @Nullable String note, @Nullable Long version) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/positions/{id}/applications")
     @Operation(summary = "Apply to an open position (APPLICANT); 409 when already applied or the position is not open")
     ResponseEntity<Application> apply(@PathVariable String id, @RequestBody @Nullable ApplyRequest request) {

@@ -60,7 +60,7 @@ public class MatchService {
             throw new InvalidInputException(FieldProblem.of(page < 0 ? "page" : "size", "validation.range",
                     page < 0 ? 0 : 1, page < 0 ? 10_000 / Math.max(size, 1) : MAX_PAGE_SIZE));
         }
-        if ((page + 1) * size > 10_000) {
+        if (((long) page + 1) * size > 10_000) {
             throw new InvalidInputException(FieldProblem.of("page", "validation.search.window"));
         }
         var model = model(preferences);

@@ -259,12 +259,23 @@ public class StatsService {
                 .setHeader(columns.stream().map(header).toArray(String[]::new)).get();
         try (var printer = new CSVPrinter(out, format)) {
             for (var row : rows) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(StatsService::inert).toList());
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * Text that a spreadsheet would run as a formula (leading {@code = + - @}, tab or carriage return) gets a
+     * leading apostrophe, as OWASP recommends; numbers stay numbers.
+     */
+    static Object inert(Object cell) {
+        if (cell instanceof CharSequence text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return cell;
     }
 
     private static PositionData with(PositionData data, String component, Object value) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
+import org.jspecify.annotations.Nullable;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,21 @@ public class MunicipalityService {
 
     public boolean exists(String number) {
         return byNumber.containsKey(number);
+    }
+
+    /**
+     * The one place a municipality number from outside becomes the stored value: Unicode-normalised (full-width
+     * digits become ASCII), surrounding white space of any kind removed, then looked up exactly. Every scope
+     * check runs on this result, so what is checked is what is stored.
+     *
+     * @return the known number, or empty when the input does not normalise to one (leading zeros, letters, …)
+     */
+    public Optional<String> canonicalNumber(@Nullable String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        var normal = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).strip();
+        return byNumber.containsKey(normal) ? Optional.of(normal) : Optional.empty();
     }
 
     public List<County> counties() {

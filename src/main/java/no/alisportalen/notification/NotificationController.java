@@ -1,5 +1,7 @@
 package no.alisportalen.notification;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +31,7 @@ class NotificationController {
         return notifications.mine(Messages.of(request));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/read")
     @Operation(summary = "Mark every notification as read")
     ResponseEntity<Void> markRead() {

@@ -69,6 +69,30 @@ class NotificationMailer implements AutoCloseable {
                 }));
     }
 
+    /** The single-use reset link, to the account's own address only; without SMTP nothing is sent. */
+    @org.springframework.context.event.EventListener
+    void on(no.alisportalen.account.PasswordResetRequested reset) {
+        var mail = sender.getIfAvailable();
+        if (mail == null) {
+            log.info("Password reset asked for {}, but no SMTP is configured: no e-mail sent", reset.email());
+            return;
+        }
+        var base = properties.publicUrl().toString().replaceAll("/$", "");
+        var email = new SimpleMailMessage();
+        email.setFrom(properties.from());
+        email.setTo(reset.email());
+        email.setSubject(messages.get("mail.reset.subject", reset.locale()));
+        email.setText(messages.get("mail.reset.body", reset.locale(), reset.name(), base + "/nytt-passord?token="
+                + reset.token()));
+        executor.execute(() -> {
+            try {
+                mail.send(email);
+            } catch (MailException e) {
+                log.warn("Could not e-mail a password reset: {}", e.getMessage());
+            }
+        });
+    }
+
     @Override
     public void close() {
         executor.shutdown();

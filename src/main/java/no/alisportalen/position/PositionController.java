@@ -1,5 +1,7 @@
 package no.alisportalen.position;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -41,6 +43,7 @@ class PositionController {
         return positions.mine();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/positions")
     @Operation(summary = "Create a draft (MUNICIPALITY for its own municipality, ADMIN)")
     ResponseEntity<Position> create(@RequestBody PositionRequest request) {

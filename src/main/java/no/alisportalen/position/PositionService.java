@@ -67,11 +67,12 @@ public class PositionService {
     @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
     public Position create(PositionData data) {
         var user = requireUser();
-        if (data.municipalityNumber() != null && municipalities.exists(data.municipalityNumber())
-                && !user.actsFor(data.municipalityNumber())) {
+        // Normalise first, authorise on the value that will be stored (security review finding 1).
+        var clean = normalize(data);
+        if (clean.municipalityNumber() != null && municipalities.exists(clean.municipalityNumber())
+                && !user.actsFor(clean.municipalityNumber())) {
             throw new AccessDeniedException("Not this user's municipality");
         }
-        var clean = normalize(data);
         validate(PositionRules.forSave(clean, municipalities::exists));
         var municipality = municipalities.find(Objects.requireNonNull(clean.municipalityNumber())).orElseThrow();
         var now = Instant.now(clock);
@@ -340,7 +341,9 @@ public class PositionService {
     }
 
     private PositionData normalize(PositionData data) {
-        var clean = new PositionData(strip(data.municipalityNumber()), strip(data.title()), data.description(),
+        // A number that does not normalise to a known municipality stays as sent, so validation names it.
+        var number = municipalities.canonicalNumber(data.municipalityNumber()).orElse(strip(data.municipalityNumber()));
+        var clean = new PositionData(number, strip(data.title()), data.description(),
                 strip(data.workplace()), data.location(), data.employmentForm(), data.setting(), data.listLength(),
                 data.annualSalaryNok(), data.introductionAgreement(), data.alisAgreement(),
                 data.alisAgreementElements(), data.recruitmentWeak(), data.incentives(), data.supervisorOnSite(),

@@ -1,5 +1,6 @@
 package no.alisportalen.search;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -61,12 +62,15 @@ class SearchController {
         if (order == null) {
             problems.add(FieldProblem.of("sort", "validation.search.sort"));
         }
+        if (q != null && q.length() > SearchQuery.MAX_TEXT) {
+            problems.add(FieldProblem.of("q", "validation.text.max", SearchQuery.MAX_TEXT));
+        }
         if (size < 1 || size > SearchQuery.MAX_SIZE) {
             problems.add(FieldProblem.of("size", "validation.range", 1, SearchQuery.MAX_SIZE));
         }
         if (page < 0) {
             problems.add(FieldProblem.of("page", "validation.range", 0, SearchQuery.MAX_WINDOW));
-        } else if ((long) (page + 1) * size > SearchQuery.MAX_WINDOW) {
+        } else if (((long) page + 1) * Math.max(size, 1) > SearchQuery.MAX_WINDOW) {
             problems.add(FieldProblem.of("page", "validation.search.window"));
         }
         GeoPoint centre = null;
@@ -97,6 +101,7 @@ class SearchController {
                 nonNull(centrality), centre, radiusKm, order, page, size));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/admin/reindex")
     @Operation(summary = "Rebuild the search index from MongoDB without downtime (ADMIN); 202 with progress")
     ResponseEntity<ReindexStatus> reindex() {

@@ -30,9 +30,10 @@ public final class SearchParameters {
                 .orElse(null);
         var sort = first(p, "sort").flatMap(SearchSort::parse).filter(s -> s != SearchSort.DISTANCE || centre != null)
                 .orElse(SearchSort.RELEVANCE);
-        int page = first(p, "page").flatMap(v -> parse(v, Integer::valueOf)).filter(n -> n >= 0 && (n + 1) * size <= SearchQuery.MAX_WINDOW)
+        int page = first(p, "page").flatMap(v -> parse(v, Integer::valueOf)).filter(n -> n >= 0 && ((long) n + 1) * size <= SearchQuery.MAX_WINDOW)
                 .orElse(0);
-        return new SearchQuery(first(p, "q").orElse(null), enums(p, "region", Region::valueOf),
+        return new SearchQuery(first(p, "q").map(t -> t.length() > SearchQuery.MAX_TEXT
+                        ? t.substring(0, SearchQuery.MAX_TEXT) : t).orElse(null), enums(p, "region", Region::valueOf),
                 all(p, "county"), all(p, "municipality"), enums(p, "employmentForm", EmploymentForm::valueOf),
                 enums(p, "setting", WorkSetting::valueOf), integer(p, "maxListLength"), integer(p, "minSalary"),
                 bool(p, "introductionAgreement"), bool(p, "alisAgreement"), bool(p, "recruitmentWeak"),

@@ -39,6 +39,8 @@ public record SearchQuery(
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_WINDOW = 10_000;
+    /** Free text longer than this is refused (API) or cut (the search box has the same limit). */
+    public static final int MAX_TEXT = 200;
 
     public SearchQuery {
         regions = List.copyOf(regions);

@@ -2,6 +2,7 @@ package no.alisportalen.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Set;
+import no.alisportalen.base.web.PublicApi;
 import no.alisportalen.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +31,21 @@ class SecurityConfig {
         return new ThrottlingAuthenticationProvider(users, encoder, throttle);
     }
 
+    @Bean
+    CredentialsFreshnessFilter credentialsFreshnessFilter(no.alisportalen.account.PasswordService passwords,
+            no.alisportalen.base.Messages messages) {
+        return new CredentialsFreshnessFilter(passwords, messages);
+    }
+
+    /** Only inside the security chains, where the logged-in user is known; never as a plain servlet filter. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<CredentialsFreshnessFilter> freshnessNotAServletFilter(
+            CredentialsFreshnessFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     /**
      * The JSON API: HTTP Basic for integrations, or the session of a logged-in browser. Role and scope checks
      * live on the services and controllers ({@code @PreAuthorize}); this chain only keeps anonymous callers
@@ -36,23 +53,24 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiSecurityErrors errors) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiSecurityErrors errors,
+            CredentialsFreshnessFilter freshness) throws Exception {
         // CSRF matters only when the browser's session cookie authenticates the call.
         RequestMatcher sessionWrite = request -> !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/api/v1/municipalities",
-                                "/api/v1/positions", "/api/v1/positions/*", "/api/v1/feed").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/applicants", "/api/v1/matches",
-                                "/api/v1/unsubscribe").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(HttpMethod.GET, "/v3/api-docs/**").permitAll();
+                    PublicApi.OPERATIONS.forEach(o -> auth.requestMatchers(o.method(), o.pattern()).permitAll());
+                    auth.anyRequest().authenticated();
+                })
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite))
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(freshness, AnonymousAuthenticationFilter.class)
                 .build();
     }
 
@@ -75,7 +93,8 @@ class SecurityConfig {
     /** The Vaadin UI: views are denied unless annotated; form login through {@link LoginView}. */
     @Bean
     @Order(3)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, CredentialsFreshnessFilter freshness) throws Exception {
+        http.addFilterBefore(freshness, AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/favicon.ico",
                 "/robots.txt").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();

@@ -7,8 +7,9 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** The password check for both the login form and HTTP Basic, refusing accounts under throttle. */
+/** The password check for both the login form and HTTP Basic, under the login throttle. */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
@@ -23,17 +24,22 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         var username = authentication.getName();
-        if (throttle.isBlocked(username)) {
-            throw new LoginThrottledException();
+        if (username == null || username.isBlank() || username.length() > LoginThrottle.MAX_USERNAME) {
+            throw new BadCredentialsException("Bad credentials");
         }
-        try {
-            var result = delegate.authenticate(authentication);
-            throttle.succeeded(username);
-            return result;
-        } catch (BadCredentialsException e) {
-            throttle.failed(username);
-            throw e;
-        }
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
+        return throttle.attempt(username, address, () -> {
+            try {
+                return delegate.authenticate(authentication);
+            } catch (BadCredentialsException e) {
+                return null;
+            }
+        }, result -> result != null) instanceof Authentication result ? result : fail();
+    }
+
+    private static Authentication fail() {
+        throw new BadCredentialsException("Bad credentials");
     }
 
     @Override

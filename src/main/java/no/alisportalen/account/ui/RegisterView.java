@@ -37,9 +37,11 @@ final class RegisterView extends Main implements HasDynamicTitle {
     final Button register = new Button();
 
     private final AccountService accounts;
+    private final no.alisportalen.account.RegistrationThrottle registrations;
 
-    RegisterView(AccountService accounts) {
+    RegisterView(AccountService accounts, no.alisportalen.account.RegistrationThrottle registrations) {
         this.accounts = accounts;
+        this.registrations = registrations;
         addClassName("narrow-view");
         name.setId("register-name");
         email.setId("register-email");
@@ -89,6 +91,8 @@ final class RegisterView extends Main implements HasDynamicTitle {
             return;
         }
         try {
+            var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+            registrations.acquire(request == null ? "unknown" : request.getRemoteAddr());
             accounts.registerApplicant(new NewApplicant(email.getValue(), password.getValue(), name.getValue(),
                     stage.getValue()));
             Notification.show(getTranslation("register.done"), 5000, Notification.Position.TOP_CENTER)
@@ -99,6 +103,9 @@ final class RegisterView extends Main implements HasDynamicTitle {
         } catch (ConflictException e) {
             email.setErrorMessage(getTranslation(e.messageKey()));
             email.setInvalid(true);
+        } catch (no.alisportalen.base.TooManyRequestsException e) {
+            Notification.show(getTranslation(e.messageKey()), 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.ERROR);
         }
     }
 

@@ -70,6 +70,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
     }
 
+    @ExceptionHandler(no.alisportalen.base.TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(no.alisportalen.base.TooManyRequestsException e) {
+        var response = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                messages.get("problem.tooMany.title"), messages.get(e.messageKey()), List.of());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "validation", messages.get("problem.validation.title"),

@@ -22,6 +22,28 @@ final class Sql {
     }
 
     private final SqliteStore store;
+    private final java.util.Map<java.sql.Connection, StatementCache> statements =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The most recently used statements of one connection; older ones are closed (dropped tables' among them). */
+    private static final class StatementCache extends java.util.LinkedHashMap<String, PreparedStatement> {
+        StatementCache() {
+            super(64, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= 512) {
+                return false;
+            }
+            try {
+                eldest.getValue().close();
+            } catch (SQLException e) {
+                // Closing a statement we no longer use cannot lose data.
+            }
+            return true;
+        }
+    }
 
     Sql(SqliteStore store) {
         this.store = store;
@@ -32,8 +54,8 @@ final class Sql {
     }
 
     int update(String sql, Object... parameters) {
-        try (var statement = prepare(sql, parameters)) {
-            return statement.executeUpdate();
+        try {
+            return prepare(sql, parameters).executeUpdate();
         } catch (SQLException e) {
             throw failure(sql, e);
         }
@@ -48,7 +70,7 @@ final class Sql {
     }
 
     <T> List<T> list(String sql, Row<T> row, Object... parameters) {
-        try (var statement = prepare(sql, parameters); var result = statement.executeQuery()) {
+        try (var result = prepare(sql, parameters).executeQuery()) {
             List<T> values = new ArrayList<>();
             while (result.next()) {
                 values.add(row.map(result));
@@ -60,7 +82,7 @@ final class Sql {
     }
 
     <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
-        try (var statement = prepare(sql, parameters); var result = statement.executeQuery()) {
+        try (var result = prepare(sql, parameters).executeQuery()) {
             return result.next() ? Optional.of(row.map(result)) : Optional.empty();
         } catch (SQLException e) {
             throw failure(sql, e);
@@ -71,8 +93,20 @@ final class Sql {
         return first(sql, r -> r.getLong(1), parameters).orElse(0L);
     }
 
+    /**
+     * A prepared statement from the connection's cache: preparing showed up in profiles of saves. A connection
+     * is used by one thread at a time, and every caller consumes and closes its result before the next use.
+     */
     private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        var statement = store.connection().prepareStatement(sql);
+        var connection = store.connection();
+        var cache = statements.computeIfAbsent(connection, c -> new StatementCache());
+        var statement = cache.get(sql);
+        if (statement == null || statement.isClosed()) {
+            statement = connection.prepareStatement(sql);
+            cache.put(sql, statement);
+        } else {
+            statement.clearParameters();
+        }
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
         }

@@ -77,10 +77,43 @@ final class SqliteBackend extends AbstractMongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (isRead(command, query)) {
-            return store.read(() -> super.handleCommand(channel, databaseName, command, query));
+        var narrowing = leadingMatch(databaseName, command, query);
+        try {
+            if (narrowing != null) {
+                SqliteCollection.narrowNextScan(narrowing);
+            }
+            Document response = isRead(command, query)
+                    ? store.read(() -> super.handleCommand(channel, databaseName, command, query))
+                    : store.write(() -> super.handleCommand(channel, databaseName, command, query));
+            return command.equalsIgnoreCase("find") || command.equalsIgnoreCase("aggregate")
+                    ? ReplyBatches.bounded(response, getCursorRegistry()) : response;
+        } finally {
+            SqliteCollection.clearNarrowing();
         }
-        return store.write(() -> super.handleCommand(channel, databaseName, command, query));
+    }
+
+    /**
+     * mongo-java-server runs an aggregation over the whole collection and applies {@code $match} in memory; a
+     * leading {@code $match} is handed to the collection instead, so an index can serve it. The stage still runs
+     * afterwards, so this only ever narrows to a superset of what it keeps.
+     */
+    private static SqliteCollection.@org.jspecify.annotations.Nullable Narrowing leadingMatch(String database,
+            String command, Document query) {
+        if (!command.equalsIgnoreCase("aggregate") || !(query.get(command) instanceof String collection)
+                || !(query.get("pipeline") instanceof java.util.List<?> stages) || stages.isEmpty()
+                || !(stages.getFirst() instanceof Document first) || !(first.get("$match") instanceof Document match)) {
+            return null;
+        }
+        return new SqliteCollection.Narrowing(database + "." + collection, match);
+    }
+
+    @Override
+    protected Document handleGetMore(String databaseName, String command, Document query) {
+        long cursorId = ((Number) query.get(command)).longValue();
+        int batchSize = query.get("batchSize") instanceof Number n ? n.intValue() : 0;
+        var cursor = getCursorRegistry().getCursor(cursorId);
+        return ReplyBatches.nextBatch(databaseName + "." + query.get("collection"), cursor, batchSize,
+                getCursorRegistry());
     }
 
     @Override

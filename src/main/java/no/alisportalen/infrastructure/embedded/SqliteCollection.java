@@ -45,6 +45,30 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
         sql.execute("CREATE TABLE IF NOT EXISTS " + table + " (pos INTEGER PRIMARY KEY AUTOINCREMENT, doc BLOB NOT NULL)");
     }
 
+    /** A filter the next full read of one collection may be narrowed to (see {@link SqliteBackend}). */
+    record Narrowing(String collection, Document query) {}
+
+    private static final ThreadLocal<@Nullable Narrowing> NARROWING = new ThreadLocal<>();
+
+    static void narrowNextScan(Narrowing narrowing) {
+        NARROWING.set(narrowing);
+    }
+
+    static void clearNarrowing() {
+        NARROWING.remove();
+    }
+
+    /** What an aggregation reads: narrowed by its leading {@code $match} once, for its own collection only. */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        var narrowing = NARROWING.get();
+        if (narrowing != null && narrowing.collection().equals(getFullName())) {
+            NARROWING.remove();
+            return queryDocuments(narrowing.query(), null, 0, 0, 0, null).collectDocuments().stream();
+        }
+        return scan(false).map(DocumentWithPosition::getDocument);
+    }
+
     private List<SqliteIndex> indexes() {
         synchronized (getIndexes()) {
             return getIndexes().stream().filter(SqliteIndex.class::isInstance).map(SqliteIndex.class::cast).toList();

@@ -131,6 +131,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         text.setLabel(getTranslation("search.text"));
         text.setPlaceholder(getTranslation("search.text.placeholder"));
         text.setClearButtonVisible(true);
+        text.setMaxLength(no.alisportalen.search.SearchQuery.MAX_TEXT);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setValueChangeTimeout(350);
         text.setWidthFull();

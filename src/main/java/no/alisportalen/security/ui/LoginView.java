@@ -28,7 +28,8 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n(null));
         add(new H1(getTranslation("login.heading")), new Paragraph(getTranslation("login.intro")), form,
-                new Paragraph(new Anchor("registrer", getTranslation("login.register"))));
+                new Paragraph(new Anchor("registrer", getTranslation("login.register"))),
+                new Paragraph(new Anchor("glemt-passord", getTranslation("login.forgot"))));
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -120,6 +122,13 @@ class SqliteBackendTest {
             assertThat(backend.scans()).as("an index serves " + query).isEqualTo(scansBefore);
             var fromScan = plain.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>());
             assertThat(fromIndex).as(query.toString()).isEqualTo(fromScan);
+            // An aggregation's leading $match is served by the index too, with the same answer.
+            var pipeline = List.of(Aggregates.match(query), Aggregates.group("$status", Accumulators.sum("n", 1)),
+                    Aggregates.sort(Sorts.ascending("_id")));
+            scansBefore = backend.scans();
+            var grouped = indexed.aggregate(pipeline).into(new ArrayList<>());
+            assertThat(backend.scans()).as("an index serves the $match of " + query).isEqualTo(scansBefore);
+            assertThat(grouped).as(query.toString()).isEqualTo(plain.aggregate(pipeline).into(new ArrayList<>()));
         }
         long scansBefore = backend.scans();
         plain.find(Filters.eq("owner", "o1")).first();
@@ -190,6 +199,22 @@ class SqliteBackendTest {
         }
         var last = counters.find(Filters.eq("_id", "c")).first();
         assertThat(last.getInteger("n")).isEqualTo(threads * each);
+    }
+
+    @Test
+    void a_result_larger_than_one_reply_arrives_whole_over_several_batches() {
+        var big = collection("big");
+        String megabyte = "x".repeat(1024 * 1024);
+        for (int i = 0; i < 60; i++) {
+            big.insertOne(new Document("_id", i).append("kind", "large").append("pad", megabyte));
+        }
+        // 60 MB: more than the wire's 48 MB message limit if sent as one batch.
+        assertThat(big.find().into(new ArrayList<>())).hasSize(60);
+        assertThat(big.find(Filters.eq("kind", "large")).batchSize(0).into(new ArrayList<>())).hasSize(60);
+        assertThat(big.aggregate(List.of(Aggregates.match(Filters.eq("kind", "large")))).into(new ArrayList<>()))
+                .hasSize(60);
+        assertThat(big.find().batchSize(7).map(d -> d.getInteger("_id")).into(new ArrayList<>()))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 60).boxed().toList());
     }
 
     @Test

@@ -1,0 +1,97 @@
+package no.alisportalen.base.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import no.alisportalen.IntegrationTest;
+import no.alisportalen.TestApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAPI document and shared/docs/api-v1.md name the same operations, so neither drifts from the other. */
+@IntegrationTest
+class ApiDocumentIntegrationTest {
+
+    /**
+     * Contract operations of issues not built yet. When one lands, its lines leave this list (the test fails
+     * until they do); an operation missing from the document for any other reason fails the test.
+     */
+    static final Set<String> NOT_YET_BUILT = Set.of(
+            // API keys (issue #12)
+            "GET /me/api-keys", "POST /me/api-keys", "DELETE /me/api-keys/{}",
+            // Match rounds (issue #16)
+            "GET /rounds", "POST /rounds", "PUT /rounds/{}/applicant-ranking", "POST /rounds/{}/couple",
+            "GET /rounds/{}/positions/{}/ranking", "PUT /rounds/{}/positions/{}/ranking", "POST /rounds/{}/match",
+            "POST /rounds/{}/publish", "GET /rounds/{}/result");
+
+    /** What the portal offers beyond the contract (extending it is fine; each extension is deliberate). */
+    static final Set<String> EXTENSIONS = Set.of(
+            "PUT /me", "GET /me/export", "PUT /me/saved-searches/{}/email",
+            "GET /me/favourites", "PUT /me/favourites/{}", "DELETE /me/favourites/{}", "POST /unsubscribe",
+            "POST /me/notifications/read", "GET /positions/{}/audit", "GET /admin/reindex",
+            "GET /stats/positions.csv", "GET /stats/municipalities.csv",
+            "GET /stats/positions/{}/what-if", "POST /admin/backups", "GET /admin/backups");
+
+    @LocalServerPort
+    int port;
+
+    private JsonNode document() {
+        var response = new TestApi(port).get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    static Set<String> operations(JsonNode document) {
+        Set<String> operations = new TreeSet<>();
+        for (var path : document.get("paths").propertyNames()) {
+            for (var method : document.get("paths").get(path).propertyNames()) {
+                operations.add(method.toUpperCase() + " " + ApiContract.normalise(path));
+            }
+        }
+        return operations;
+    }
+
+    @Test
+    void the_document_has_every_operation_of_the_contract_but_those_not_built_yet() {
+        var documented = operations(document());
+        var missing = new TreeSet<>(ApiContract.operations());
+        missing.removeAll(documented);
+        assertThat(missing).as("contract operations missing from /v3/api-docs").isEqualTo(new TreeSet<>(NOT_YET_BUILT));
+    }
+
+    @Test
+    void what_the_document_adds_to_the_contract_is_a_known_extension() {
+        var extra = new TreeSet<>(operations(document()));
+        extra.removeAll(ApiContract.operations());
+        assertThat(extra).isEqualTo(new TreeSet<>(EXTENSIONS));
+    }
+
+    @Test
+    void every_operation_documents_problem_details_and_its_security() {
+        var document = document();
+        assertThat(document.at("/components/securitySchemes").propertyNames()).contains("basic", "session");
+        List<String> wrong = new ArrayList<>();
+        for (var path : document.get("paths").propertyNames()) {
+            for (var method : document.get("paths").get(path).propertyNames()) {
+                var operation = document.get("paths").get(path).get(method);
+                var responses = operation.get("responses");
+                boolean open = PublicApi.isPublic(method, path);
+                for (String status : open ? List.of("400", "404", "406") : List.of("400", "401", "403", "404", "406")) {
+                    if (!responses.has(status) || responses.get(status).at("/content/application~1problem+json")
+                            .isMissingNode()) {
+                        wrong.add(method + " " + path + " lacks a problem response " + status);
+                    }
+                }
+                if (open != operation.get("security").isEmpty()) {
+                    wrong.add(method + " " + path + (open ? " is public but asks for credentials"
+                            : " needs a login but says it does not"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+}
