@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param stage set for APPLICANT users only
  * @param graduationYear applicants' (expected) graduation year, when they gave it
  * @param homeMunicipality applicants' home municipality number, when they gave it
+ * @param emailVerified false while a self-registered applicant has not confirmed the address (only when SMTP is
+ *     configured); the portal then mails nothing but the confirmation link
  */
 public record Account(
         AccountId id,
@@ -23,4 +25,5 @@ public record Account(
         @Nullable ApplicantStage stage,
         @Nullable Integer graduationYear,
         @Nullable String homeMunicipality,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean emailVerified) {}

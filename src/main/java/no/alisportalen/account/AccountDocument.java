@@ -24,10 +24,11 @@ record AccountDocument(
         @Nullable String homeMunicipality,
         Instant createdAt,
         boolean passwordChangeRequired,
-        @Nullable Instant credentialsChangedAt) {
+        @Nullable Instant credentialsChangedAt,
+        @Nullable Boolean emailVerified) {
 
     Account toAccount() {
         return new Account(new AccountId(java.util.Objects.requireNonNull(id)), email, name, role, municipalityNumber,
-                region, stage, graduationYear, homeMunicipality, createdAt);
+                region, stage, graduationYear, homeMunicipality, createdAt, !Boolean.FALSE.equals(emailVerified));
     }
 }

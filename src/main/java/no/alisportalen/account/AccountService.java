@@ -27,12 +27,14 @@ public class AccountService {
     private final org.springframework.beans.factory.ObjectProvider<PersonalData> personalData;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+    private final EmailVerifications verifications;
 
     AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, MunicipalityService municipalities,
             Clock clock, org.springframework.beans.factory.ObjectProvider<PersonalData> personalData,
             org.springframework.context.ApplicationEventPublisher events,
-            org.springframework.data.mongodb.core.MongoTemplate mongo) {
+            org.springframework.data.mongodb.core.MongoTemplate mongo, EmailVerifications verifications) {
         this.mongo = mongo;
+        this.verifications = verifications;
         this.personalData = personalData;
         this.events = events;
         this.repository = repository;
@@ -56,8 +58,9 @@ public class AccountService {
         }
         var account = save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(applicant.name()).strip(), Role.APPLICANT, null, null, applicant.stage(),
-                null, null, Instant.now(clock), false, null));
+                null, null, Instant.now(clock), false, null, verifications.needed() ? Boolean.FALSE : null));
         events.publishEvent(new ApplicantRegistered(account.id()));
+        verifications.start(account, java.util.Locale.forLanguageTag("nb"));
         return account;
     }
 
@@ -98,7 +101,8 @@ public class AccountService {
         }
         return save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(user.name()).strip(), role, municipality, region,
-                role == Role.APPLICANT ? ApplicantStage.DOCTOR : null, null, null, Instant.now(clock), false, null));
+                role == Role.APPLICANT ? ApplicantStage.DOCTOR : null, null, null, Instant.now(clock), false, null,
+                null));
     }
 
     /**
@@ -137,7 +141,7 @@ public class AccountService {
                 current.role(), current.municipalityNumber(), current.region(),
                 applicant ? update.stage() : current.stage(), applicant ? update.graduationYear() : null,
                 applicant ? home : null, current.createdAt(), current.passwordChangeRequired(),
-                current.credentialsChangedAt());
+                current.credentialsChangedAt(), current.emailVerified());
         try {
             return repository.save(next).toAccount();
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
@@ -166,6 +170,24 @@ public class AccountService {
         personalData.orderedStream().forEach(p -> p.erase(id));
         repository.deleteById(id.value());
         events.publishEvent(new AccountDeleted(id));
+    }
+
+    /**
+     * Removes self-registered accounts whose address was never confirmed within {@link EmailVerifications#VALIDITY},
+     * with everything other features hold about them; daily, on one node at a time.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 41 4 * * *", zone = "Europe/Oslo")
+    void removeUnconfirmed() {
+        var cutoff = Instant.now(clock).minus(EmailVerifications.VALIDITY);
+        var query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("emailVerified").is(false)
+                        .and("createdAt").lt(cutoff));
+        for (var document : mongo.find(query, AccountDocument.class)) {
+            var id = new AccountId(java.util.Objects.requireNonNull(document.id()));
+            personalData.orderedStream().forEach(p -> p.erase(id));
+            repository.deleteById(id.value());
+            events.publishEvent(new AccountDeleted(id));
+        }
     }
 
     public Optional<Account> findByEmail(String email) {

@@ -31,10 +31,23 @@ class PasswordController {
 
     record ResetConfirmation(@Nullable String token, @Nullable String newPassword) {}
 
-    private final PasswordService passwords;
+    record EmailConfirmation(@Nullable String token) {}
 
-    PasswordController(PasswordService passwords) {
+    private final PasswordService passwords;
+    private final EmailVerifications verifications;
+
+    PasswordController(PasswordService passwords, EmailVerifications verifications) {
         this.passwords = passwords;
+        this.verifications = verifications;
+    }
+
+    @PostMapping("/email-verification")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Confirm an applicant's e-mail address with the token from the confirmation e-mail "
+            + "(anyone); until then the portal mails that address nothing else")
+    ResponseEntity<Void> confirmEmail(@RequestBody EmailConfirmation body) {
+        verifications.confirm(body.token());
+        return ResponseEntity.noContent().build();
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -100,7 +100,8 @@ public class PasswordService {
             return;
         }
         var account = accounts.findByEmail(AccountService.normalize(email));
-        if (account.isEmpty()) {
+        // Unknown and unconfirmed addresses get nothing (an unconfirmed one only its confirmation link).
+        if (account.isEmpty() || Boolean.FALSE.equals(account.get().emailVerified())) {
             return;
         }
         var now = Instant.now(clock);

@@ -178,8 +178,17 @@ class AlertEvaluator {
         var others = fresh.subList(1, fresh.size()).stream().map(i -> i.position().id()).toList();
         return java.util.Optional.of(new NewNotification(new AccountId(search.owner()),
                 "search:" + search.id() + ":" + batchStart, NotificationKind.SEARCH_MATCH, first.id(),
-                java.util.Objects.requireNonNullElse(first.data().title(), ""), List.of(search.name()), search.id(),
+                java.util.Objects.requireNonNullElse(first.data().title(), ""), List.of(plain(search.name())), search.id(),
                 search.unsubscribeToken(), search.email(), others));
+    }
+
+    /**
+     * A saved search's name as it may appear in a notice and an e-mail: plain text on one line, at most 60
+     * characters (security review finding 5: the name is the user's, the mail is the portal's).
+     */
+    static String plain(String name) {
+        var line = name.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+        return line.length() <= 60 ? line : line.substring(0, 59) + "…";
     }
 
     private int notifyClosedFavourites(List<FeedItem> closed) {

@@ -45,6 +45,8 @@ class NotificationMailer implements AutoCloseable {
             return;
         }
         executor.execute(() -> accounts.find(new no.alisportalen.account.AccountId(notification.recipient()))
+                // An unconfirmed address gets nothing but its confirmation link (security review finding 5).
+                .filter(no.alisportalen.account.Account::emailVerified)
                 .ifPresent(account -> {
                     var base = properties.publicUrl().toString().replaceAll("/$", "");
                     var body = new StringBuilder(message).append("\n\n")
@@ -67,6 +69,29 @@ class NotificationMailer implements AutoCloseable {
                         log.warn("Could not e-mail notification {}: {}", notification.id(), e.getMessage());
                     }
                 }));
+    }
+
+    /** The confirmation link for a new applicant's address: the one mail an unconfirmed address gets. */
+    @org.springframework.context.event.EventListener
+    void on(no.alisportalen.account.EmailVerificationRequested verification) {
+        var mail = sender.getIfAvailable();
+        if (mail == null) {
+            return;
+        }
+        var base = properties.publicUrl().toString().replaceAll("/$", "");
+        var email = new SimpleMailMessage();
+        email.setFrom(properties.from());
+        email.setTo(verification.email());
+        email.setSubject(messages.get("mail.verify.subject", verification.locale()));
+        email.setText(messages.get("mail.verify.body", verification.locale(), verification.name(),
+                base + "/bekreft-epost?token=" + verification.token()));
+        executor.execute(() -> {
+            try {
+                mail.send(email);
+            } catch (MailException e) {
+                log.warn("Could not e-mail an address confirmation: {}", e.getMessage());
+            }
+        });
     }
 
     /** The single-use reset link, to the account's own address only; without SMTP nothing is sent. */

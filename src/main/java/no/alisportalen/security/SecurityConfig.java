@@ -93,10 +93,11 @@ class SecurityConfig {
     /** The Vaadin UI: views are denied unless annotated; form login through {@link LoginView}. */
     @Bean
     @Order(3)
-    SecurityFilterChain uiSecurity(HttpSecurity http, CredentialsFreshnessFilter freshness) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, CredentialsFreshnessFilter freshness,
+            jakarta.servlet.ServletContext servletContext) throws Exception {
         http.addFilterBefore(freshness, AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/favicon.ico",
-                "/robots.txt").permitAll());
+                "/robots.txt").permitAll().requestMatchers(new no.alisportalen.base.web.UnknownRouteMatcher(servletContext)).permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

@@ -27,7 +27,8 @@ public final class PublicApi {
             new Operation(HttpMethod.POST, "/api/v1/matches"),
             new Operation(HttpMethod.POST, "/api/v1/unsubscribe"),
             new Operation(HttpMethod.POST, "/api/v1/password-reset"),
-            new Operation(HttpMethod.POST, "/api/v1/password-reset/confirm"));
+            new Operation(HttpMethod.POST, "/api/v1/password-reset/confirm"),
+            new Operation(HttpMethod.POST, "/api/v1/email-verification"));
 
     private PublicApi() {}
 

@@ -34,7 +34,8 @@ class ApiDocumentIntegrationTest {
             "GET /me/favourites", "PUT /me/favourites/{}", "DELETE /me/favourites/{}", "POST /unsubscribe",
             "POST /me/notifications/read", "GET /positions/{}/audit", "GET /admin/reindex",
             "GET /stats/positions.csv", "GET /stats/municipalities.csv",
-            "GET /stats/positions/{}/what-if", "POST /admin/backups", "GET /admin/backups");
+            "GET /stats/positions/{}/what-if", "POST /admin/backups", "GET /admin/backups",
+            "POST /email-verification");
 
     @LocalServerPort
     int port;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +53,12 @@ class StoreCrashTest {
             deleting.addAll(acks.deleting);
             counter = Math.max(counter, acks.counter.get());
             assertThat(acks.inserted).as("round %d wrote something before the kill", round).isNotEmpty();
-            verify(file, inserted, deleted, deleting, counter);
+            try {
+                verify(file, inserted, deleted, deleting, counter);
+            } catch (AssertionError e) {
+                keepEvidence(file, round, Map.of("inserted", inserted, "deleted", deleted, "deleting", deleting));
+                throw e;
+            }
             if (backups) {
                 verifyBackups(file.resolveSibling("backups"));
             }
@@ -64,11 +70,13 @@ class StoreCrashTest {
 
     private Acks run(Path file, int round, boolean backups, long killAfterMillis) throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.createDirectories(file.getParent());
         var process = new ProcessBuilder(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dlogback.configurationFile=none",
                 "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), file.toString(),
                 backups ? "backup" : "plain", Integer.toString(round))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.appendTo(file.resolveSibling("writer-stderr.log").toFile()))
+                .start();
         var acks = new Acks(ConcurrentSet.create(), ConcurrentSet.create(), ConcurrentSet.create(), new AtomicInteger());
         var ready = new CountDownLatch(1);
         var reader = Thread.ofPlatform().start(() -> {
@@ -123,6 +131,22 @@ class StoreCrashTest {
             assertThatThrownBy(() -> writes.insertOne(new Document("_id", "dup").append("key", someKey)))
                     .as("the unique index still holds").isInstanceOf(MongoWriteException.class);
             assertThat(writes.find(Filters.eq("key", someKey)).into(new java.util.ArrayList<>())).hasSize(1);
+        }
+    }
+
+    /** The store as the failed round left it, for a post-mortem: target/crash-evidence/round-N. */
+    private static void keepEvidence(Path file, int round, Map<String, Set<String>> acks) throws Exception {
+        var target = Path.of("target", "crash-evidence", "round-" + round + "-" + System.currentTimeMillis());
+        Files.createDirectories(target);
+        for (var entry : acks.entrySet()) {
+            Files.write(target.resolve(entry.getKey() + ".txt"), new java.util.TreeSet<>(entry.getValue()));
+        }
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            for (var f : files.toList()) {
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, target.resolve(f.getFileName()));
+                }
+            }
         }
     }
 
