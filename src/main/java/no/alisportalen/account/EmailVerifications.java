@@ -1,14 +1,8 @@
 package no.alisportalen.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import no.alisportalen.base.FieldProblem;
@@ -40,7 +34,6 @@ public class EmailVerifications {
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     EmailVerifications(ObjectProvider<JavaMailSender> mail, MongoTemplate mongo, ApplicationEventPublisher events,
             Clock clock) {
@@ -60,10 +53,8 @@ public class EmailVerifications {
         if (account.emailVerified()) {
             return;
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        mongo.insert(new Document("_id", hash(token)).append("account", account.id().value())
+        var token = SingleUseTokens.create();
+        mongo.insert(new Document("_id", SingleUseTokens.hash(token)).append("account", account.id().value())
                 .append("expiresAt", Instant.now(clock).plus(VALIDITY)), COLLECTION);
         events.publishEvent(new EmailVerificationRequested(account.email(), account.name(), token, locale));
     }
@@ -78,7 +69,7 @@ public class EmailVerifications {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw invalid;
         }
-        var found = mongo.findAndRemove(Query.query(Criteria.where("_id").is(hash(token))), Document.class,
+        var found = mongo.findAndRemove(Query.query(Criteria.where("_id").is(SingleUseTokens.hash(token))), Document.class,
                 COLLECTION);
         if (found == null || !found.getDate("expiresAt").toInstant().isAfter(Instant.now(clock))) {
             throw invalid;
@@ -87,12 +78,4 @@ public class EmailVerifications {
                 new Update().set("emailVerified", true).inc("version", 1), AccountDocument.class);
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,15 +1,9 @@
 package no.alisportalen.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +39,6 @@ public class PasswordService {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     PasswordService(AccountRepository accounts, MongoTemplate mongo, PasswordEncoder encoder,
             ApplicationEventPublisher events, Clock clock) {
@@ -109,10 +102,8 @@ public class PasswordService {
         if (mongo.count(live, RESETS) >= MAX_LIVE_RESETS) {
             return;
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        mongo.insert(new Document("_id", hash(token)).append("account", account.get().id())
+        var token = SingleUseTokens.create();
+        mongo.insert(new Document("_id", SingleUseTokens.hash(token)).append("account", account.get().id())
                 .append("expiresAt", now.plus(RESET_VALIDITY)), RESETS);
         events.publishEvent(new PasswordResetRequested(account.get().email(), account.get().name(), token, locale));
     }
@@ -125,7 +116,7 @@ public class PasswordService {
     public void confirmReset(@Nullable String token, @Nullable String newPassword) {
         var now = Instant.now(clock);
         Optional<Document> reset = token == null || token.length() > 100 ? Optional.empty()
-                : Optional.ofNullable(mongo.findById(hash(token), Document.class, RESETS))
+                : Optional.ofNullable(mongo.findById(SingleUseTokens.hash(token), Document.class, RESETS))
                         .filter(d -> d.getDate("expiresAt").toInstant().isAfter(now));
         if (reset.isEmpty()) {
             throw new InvalidInputException(List.of(FieldProblem.of("token", "validation.password.resetToken")));
@@ -138,7 +129,8 @@ public class PasswordService {
             throw new InvalidInputException(problems);
         }
         // Used up first: of two concurrent confirmations only the one that removes the token sets a password.
-        if (mongo.remove(Query.query(Criteria.where("_id").is(hash(token))), RESETS).getDeletedCount() != 1) {
+        var used = mongo.remove(Query.query(Criteria.where("_id").is(SingleUseTokens.hash(token))), RESETS);
+        if (used.getDeletedCount() != 1) {
             throw new InvalidInputException(List.of(FieldProblem.of("token", "validation.password.resetToken")));
         }
         store(account.id(), newPassword, false);
@@ -165,12 +157,4 @@ public class PasswordService {
                 .map(p -> new FieldProblem(field, p.messageKey(), p.args())).toList();
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

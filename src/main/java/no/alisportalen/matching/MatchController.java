@@ -1,6 +1,8 @@
 package no.alisportalen.matching;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import no.alisportalen.base.Messages;
@@ -28,8 +30,10 @@ class MatchController {
     @Operation(summary = "Ranked matches for the given preferences (anyone). Weights 0–5 default to location 3, "
             + "distance 2, listLength 2, salary 2, introductionAgreement 1, supervision 2, onCall 1, incentives 1; "
             + "fixedSalary, introductionAgreement and supervisorOnSite default to ANY")
-    MatchResult match(@RequestBody @Nullable Preferences preferences, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, HttpServletRequest request) {
+    MatchResult match(@RequestBody @Nullable Preferences preferences,
+            @Parameter(schema = @Schema(minimum = "0", maximum = "9999")) @RequestParam(defaultValue = "0") int page,
+            @Parameter(schema = @Schema(minimum = "1", maximum = "100")) @RequestParam(defaultValue = "20") int size,
+            HttpServletRequest request) {
         return matches.match(preferences == null ? Preferences.defaults() : preferences, page, size,
                 Messages.of(request));
     }

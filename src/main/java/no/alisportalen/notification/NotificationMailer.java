@@ -78,20 +78,8 @@ class NotificationMailer implements AutoCloseable {
         if (mail == null) {
             return;
         }
-        var base = properties.publicUrl().toString().replaceAll("/$", "");
-        var email = new SimpleMailMessage();
-        email.setFrom(properties.from());
-        email.setTo(verification.email());
-        email.setSubject(messages.get("mail.verify.subject", verification.locale()));
-        email.setText(messages.get("mail.verify.body", verification.locale(), verification.name(),
-                base + "/bekreft-epost?token=" + verification.token()));
-        executor.execute(() -> {
-            try {
-                mail.send(email);
-            } catch (MailException e) {
-                log.warn("Could not e-mail an address confirmation: {}", e.getMessage());
-            }
-        });
+        sendLink(mail, verification.email(), verification.locale(), "mail.verify", verification.name(),
+                "/bekreft-epost?token=" + verification.token());
     }
 
     /** The single-use reset link, to the account's own address only; without SMTP nothing is sent. */
@@ -102,18 +90,23 @@ class NotificationMailer implements AutoCloseable {
             log.info("Password reset asked for {}, but no SMTP is configured: no e-mail sent", reset.email());
             return;
         }
-        var base = properties.publicUrl().toString().replaceAll("/$", "");
+        sendLink(mail, reset.email(), reset.locale(), "mail.reset", reset.name(), "/nytt-passord?token=" + reset.token());
+    }
+
+    /** A mail whose body (messages {@code <key>.subject} and {@code <key>.body}) carries one link into the portal. */
+    private void sendLink(JavaMailSender mail, String to, java.util.Locale locale, String key, String name,
+            String path) {
         var email = new SimpleMailMessage();
         email.setFrom(properties.from());
-        email.setTo(reset.email());
-        email.setSubject(messages.get("mail.reset.subject", reset.locale()));
-        email.setText(messages.get("mail.reset.body", reset.locale(), reset.name(), base + "/nytt-passord?token="
-                + reset.token()));
+        email.setTo(to);
+        email.setSubject(messages.get(key + ".subject", locale));
+        email.setText(messages.get(key + ".body", locale, name,
+                properties.publicUrl().toString().replaceAll("/$", "") + path));
         executor.execute(() -> {
             try {
                 mail.send(email);
             } catch (MailException e) {
-                log.warn("Could not e-mail a password reset: {}", e.getMessage());
+                log.warn("Could not send the e-mail {}: {}", key, e.getMessage());
             }
         });
     }

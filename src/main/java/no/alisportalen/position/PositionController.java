@@ -3,6 +3,8 @@ package no.alisportalen.position;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -87,7 +89,7 @@ class PositionController {
     @GetMapping("/feed")
     @Operation(summary = "Every change to a published position, in order; pass next as after to continue")
     FeedPage feed(@RequestParam(required = false) @Nullable String after,
-            @RequestParam(defaultValue = "100") int limit) {
+            @Parameter(schema = @Schema(minimum = "1", maximum = "500")) @RequestParam(defaultValue = "100") int limit) {
         return positions.feed(after, limit);
     }
 

@@ -2,6 +2,8 @@ package no.alisportalen.search;
 
 import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import no.alisportalen.base.FieldProblem;
@@ -36,26 +38,32 @@ class SearchController {
 
     @GetMapping("/positions")
     @Operation(summary = "Search published positions whose deadline has not passed, with disjunctive facets")
-    SearchResult search(@RequestParam(required = false) @Nullable String q,
+    SearchResult search(@Parameter(description = "Free text, typo tolerant", schema = @Schema(maxLength = 200))
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable List<Region> region,
             @RequestParam(required = false) @Nullable List<String> county,
             @RequestParam(required = false) @Nullable List<String> municipality,
             @RequestParam(required = false) @Nullable List<EmploymentForm> employmentForm,
             @RequestParam(required = false) @Nullable List<WorkSetting> setting,
+            @Parameter(schema = @Schema(minimum = "0", maximum = "3000"))
             @RequestParam(required = false) @Nullable Integer maxListLength,
             @RequestParam(required = false) @Nullable Integer minSalary,
             @RequestParam(required = false) @Nullable Boolean introductionAgreement,
             @RequestParam(required = false) @Nullable Boolean alisAgreement,
             @RequestParam(required = false) @Nullable Boolean recruitmentWeak,
             @RequestParam(required = false) @Nullable Boolean supervisorOnSite,
+            @Parameter(schema = @Schema(minimum = "2", maximum = "52"))
             @RequestParam(required = false) @Nullable Integer minOnCallRotation,
             @RequestParam(required = false) @Nullable List<IncentiveType> incentive,
             @RequestParam(required = false) @Nullable List<Integer> centrality,
             @RequestParam(required = false) @Nullable String near,
             @RequestParam(required = false) @Nullable String nearMunicipality,
+            @Parameter(schema = @Schema(exclusiveMinimumValue = 0, maximum = "3000"))
             @RequestParam(required = false) @Nullable Double radiusKm,
             @RequestParam(defaultValue = "relevance") String sort,
+            @Parameter(description = "From 0; (page + 1) × size at most 10,000", schema = @Schema(minimum = "0", maximum = "9999"))
             @RequestParam(defaultValue = "0") int page,
+            @Parameter(schema = @Schema(minimum = "1", maximum = "100"))
             @RequestParam(defaultValue = "20") int size) {
         List<FieldProblem> problems = new java.util.ArrayList<>();
         var order = SearchSort.parse(sort).orElse(null);

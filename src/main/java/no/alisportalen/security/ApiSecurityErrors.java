@@ -3,17 +3,14 @@ package no.alisportalen.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import no.alisportalen.base.Messages;
 import no.alisportalen.base.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 401, 403 and 429 for the API as problem details, in the request's language. */
 @Component
@@ -21,7 +18,6 @@ class ApiSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler
 
     private final Messages messages;
     private final LoginThrottle throttle;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     ApiSecurityErrors(Messages messages, LoginThrottle throttle) {
         this.messages = messages;
@@ -53,11 +49,6 @@ class ApiSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
             String title, String detail) throws IOException {
-        var problem = Problems.of(status, type, title, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(Problems.toJson(problem)));
+        Problems.write(request, response, Problems.of(status, type, title, detail));
     }
 }

@@ -16,10 +16,8 @@ import no.alisportalen.account.PortalUser;
 import no.alisportalen.base.Messages;
 import no.alisportalen.base.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two rules about passwords that apply to every request of a logged-in user: a session older than the account's
@@ -30,7 +28,6 @@ class CredentialsFreshnessFilter extends OncePerRequestFilter {
 
     private final PasswordService passwords;
     private final Messages messages;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Cache<AccountId, Optional<Optional<Instant>>> stamps = Caffeine.newBuilder().maximumSize(50_000)
             .expireAfterWrite(Duration.ofSeconds(2)).build();
 
@@ -57,10 +54,7 @@ class CredentialsFreshnessFilter extends OncePerRequestFilter {
                 var problem = Problems.of(HttpStatus.FORBIDDEN, "password-change-required",
                         messages.get("problem.passwordChange.title", locale),
                         messages.get("problem.passwordChange.detail", locale));
-                response.setStatus(HttpStatus.FORBIDDEN.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(json.writeValueAsString(Problems.toJson(problem)));
+                Problems.write(request, response, problem);
                 return;
             }
         }

@@ -15,7 +15,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests under {@code /api/} are answered by the API or not at all: an unknown path is 404, a known path with a
@@ -29,7 +28,6 @@ class ApiContractFilter extends OncePerRequestFilter {
 
     private final ApiRoutes routes;
     private final Messages messages;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     ApiContractFilter(ApiRoutes routes, Messages messages) {
         this.routes = routes;
@@ -89,11 +87,7 @@ class ApiContractFilter extends OncePerRequestFilter {
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
             String title, String detail) throws IOException {
         var locale = Messages.of(request);
-        var problem = Problems.of(status, type, messages.get(title, locale), messages.get(detail, locale));
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(Problems.toJson(problem)));
+        Problems.write(request, response, Problems.of(status, type, messages.get(title, locale),
+                messages.get(detail, locale)));
     }
 }

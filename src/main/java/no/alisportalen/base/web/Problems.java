@@ -37,6 +37,22 @@ public final class Problems {
         return json;
     }
 
+    /**
+     * Writes a problem straight to the response, for filters that answer before Spring MVC (which writes the
+     * advice's problems itself). The request's path becomes the {@code instance}.
+     */
+    public static void write(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem) throws java.io.IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(toJson(problem)));
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
     public static ProblemDetail withErrors(ProblemDetail problem, List<Map<String, String>> errors) {
         problem.setProperty("errors", errors);
         return problem;

@@ -12,10 +12,8 @@ import no.alisportalen.base.Messages;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API request bodies larger than 256 KiB get 413 problem details: at once when Content-Length says so, and while
@@ -28,7 +26,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final long LIMIT_BYTES = 256 * 1024;
 
     private final Messages messages;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     RequestSizeLimitFilter(Messages messages) {
         this.messages = messages;
@@ -47,11 +44,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             var problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
                     messages.get("problem.tooLarge.title", locale),
                     messages.get("problem.tooLarge.detail", locale, LIMIT_BYTES / 1024));
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(json.writeValueAsString(Problems.toJson(problem)));
+            Problems.write(request, response, problem);
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

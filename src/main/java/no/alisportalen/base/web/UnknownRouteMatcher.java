@@ -29,6 +29,10 @@ public final class UnknownRouteMatcher implements RequestMatcher {
                 || path.startsWith("/v3/") || path.equals("/login") || path.equals("/logout")) {
             return false;
         }
+        // A file (styles.css, the PWA's manifest and icons, robots.txt) is no page: its own handler answers.
+        if (path.substring(path.lastIndexOf('/') + 1).contains(".")) {
+            return false;
+        }
         var registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
         return RouteConfiguration.forRegistry(registry).getRoute(path.substring(1)).isEmpty();
     }

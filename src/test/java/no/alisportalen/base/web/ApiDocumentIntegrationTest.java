@@ -72,6 +72,18 @@ class ApiDocumentIntegrationTest {
     }
 
     @Test
+    void parameters_carry_the_contracts_limits() {
+        var search = document().at("/paths/~1api~1v1~1positions/get/parameters");
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        search.forEach(p -> byName.put(p.get("name").asString(), p.get("schema")));
+        assertThat(byName.get("size").get("minimum").asInt()).isEqualTo(1);
+        assertThat(byName.get("size").get("maximum").asInt()).isEqualTo(100);
+        assertThat(byName.get("q").get("maxLength").asInt()).isEqualTo(200);
+        assertThat(byName.get("region").at("/items/enum").size()).isEqualTo(6);
+        assertThat(byName.get("sort").has("default")).isTrue();
+    }
+
+    @Test
     void every_operation_documents_problem_details_and_its_security() {
         var document = document();
         assertThat(document.at("/components/securitySchemes").propertyNames()).contains("basic", "session");

@@ -19,6 +19,11 @@ class UnknownRoutesIntegrationTest {
         var response = new TestApi(port).get("/denne-siden-finnes-ikke");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Content-Type")).startsWith("text/html");
+        var api = new TestApi(port);
+        assertThat(api.get("/stillinger").status()).as("a known page").isEqualTo(200);
+        assertThat(api.get("/stilling/0123456789abcdef01234567").status()).as("a route with a parameter")
+                .isNotEqualTo(404);
+        assertThat(api.get("/styles.css").status()).as("a file").isEqualTo(200);
     }
 
     @Test

@@ -24,7 +24,10 @@ import org.bson.Document;
 public final class CrashWriter {
 
     public static void main(String[] args) throws Exception {
+        // The acknowledgements own standard output: anything else that would print there (the logging
+        // framework's console appender) goes to standard error, so no log line can split an acknowledgement.
         var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        System.setOut(System.err);
         var file = Path.of(args[0]);
         boolean backups = args.length > 1 && args[1].equals("backup");
         int round = Integer.parseInt(args.length > 2 ? args[2] : "0");
