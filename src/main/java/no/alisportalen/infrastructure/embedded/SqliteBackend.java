@@ -84,12 +84,35 @@ final class SqliteBackend extends AbstractMongoBackend {
             }
             Document response = isRead(command, query)
                     ? store.read(() -> super.handleCommand(channel, databaseName, command, query))
-                    : store.write(() -> super.handleCommand(channel, databaseName, command, query));
+                    : writeCommand(channel, databaseName, command, query);
             return command.equalsIgnoreCase("find") || command.equalsIgnoreCase("aggregate")
                     ? ReplyBatches.bounded(response, getCursorRegistry()) : response;
         } finally {
             SqliteCollection.clearNarrowing();
         }
+    }
+
+    /**
+     * A write command as one transaction. A command that ends in a MongoDB server error (duplicate key, namespace
+     * not found, …) keeps what it did, as MongoDB does without transactions — mongo-java-server checks before it
+     * changes a document, so a failed single-document write changed nothing — and its transaction commits:
+     * rolling it back would also undo a database or collection the command created on the way, which the
+     * backend's objects would then still name. Anything else (a failure of the store itself) rolls back.
+     */
+    private Document writeCommand(Channel channel, String databaseName, String command, Document query) {
+        var failure = new de.bwaldvogel.mongo.exception.MongoServerException[1];
+        var response = store.write(() -> {
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            } catch (de.bwaldvogel.mongo.exception.MongoServerException e) {
+                failure[0] = e;
+                return null;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return response;
     }
 
     /**

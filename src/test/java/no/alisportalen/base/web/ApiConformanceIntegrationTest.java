@@ -57,6 +57,8 @@ class ApiConformanceIntegrationTest {
     void every_operation_answers_every_role_with_a_documented_status_and_problem_details() throws Exception {
         var api = new TestApi(port);
         JsonNode document = api.get("/v3/api-docs").json();
+        problemSchema = document.at("/components/schemas/Problem");
+        assertThat(problemSchema.path("required").size()).as("the document defines the problem schema").isPositive();
         var roles = List.of(new Role("anonymous", null),
                 new Role("applicant", api.newApplicant("Conformance Søker", "LIS1")),
                 new Role("municipality", api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"))),
@@ -129,8 +131,9 @@ class ApiConformanceIntegrationTest {
             } else {
                 try {
                     var problem = JSON.readTree(response.body());
-                    if (!problem.has("type") || !problem.has("title") || problem.path("status").asInt() != status) {
-                        failures.add(where + ": incomplete problem " + response.body());
+                    var wrong = conforms(problem, problemSchema);
+                    if (!wrong.isEmpty() || problem.path("status").asInt() != status) {
+                        failures.add(where + ": problem not as its schema says " + wrong + " " + response.body());
                     }
                 } catch (RuntimeException e) {
                     failures.add(where + ": unreadable problem " + response.body());
@@ -140,6 +143,38 @@ class ApiConformanceIntegrationTest {
         if (status == 405 && response.headers().firstValue("Allow").isEmpty()) {
             failures.add(where + ": 405 without Allow");
         }
+    }
+
+    private JsonNode problemSchema = JSON.createObjectNode();
+
+    /** What in {@code value} breaks the document's schema: missing required members, members of the wrong type. */
+    private static List<String> conforms(JsonNode value, JsonNode schema) {
+        List<String> wrong = new ArrayList<>();
+        for (var required : schema.path("required")) {
+            if (!value.has(required.asString())) {
+                wrong.add("missing " + required.asString());
+            }
+        }
+        var properties = schema.path("properties");
+        for (var name : properties.propertyNames()) {
+            if (!value.has(name) || value.get(name).isNull()) {
+                continue;
+            }
+            var member = value.get(name);
+            var type = properties.get(name).path("type").asString("");
+            boolean ok = switch (type) {
+                case "string" -> member.isString();
+                case "integer" -> member.isIntegralNumber();
+                case "array" -> member.isArray() && member.valueStream().allMatch(item ->
+                        conforms(item, properties.get(name).path("items")).isEmpty());
+                case "object" -> member.isObject();
+                default -> true;
+            };
+            if (!ok) {
+                wrong.add(name + " is not " + type);
+            }
+        }
+        return wrong;
     }
 
     private static String describe(Probe probe, Role role) {

@@ -218,6 +218,21 @@ class SqliteBackendTest {
     }
 
     @Test
+    void a_failed_command_in_a_new_database_leaves_the_database_usable() {
+        // Dropping a missing collection fails (ns not found) after the database was created on the way.
+        var c = client.getDatabase("fresh").getCollection("things");
+        c.drop();
+        c.insertOne(new Document("_id", 1));
+        c.createIndex(Indexes.ascending("n"));
+        assertThat(c.countDocuments()).isEqualTo(1);
+        c.drop();
+        restart(dir.resolve("store.sqlite"));
+        var again = client.getDatabase("fresh").getCollection("things");
+        again.insertOne(new Document("_id", 2));
+        assertThat(again.find().first()).containsEntry("_id", 2);
+    }
+
+    @Test
     void an_ordered_insert_keeps_the_documents_before_a_duplicate() {
         var c = collection("ordered");
         c.insertOne(new Document("_id", 3));
