@@ -88,6 +88,10 @@ class StoreBenchmark {
 
     private final StringBuilder report = new StringBuilder();
 
+    /** Parts to run: {@code -Dbenchmark.storeSections=sizes,lookups,start} (all by default). */
+    private static final java.util.Set<String> SECTIONS = java.util.Set.of(
+            System.getProperty("benchmark.storeSections", "sizes,lookups,start").split(","));
+
     @Test
     void store() throws Exception {
         line("# Store benchmark");
@@ -106,7 +110,7 @@ class StoreBenchmark {
                 MongoClient sqliteClient = MongoClients.create(store.connectionString())) {
             var h2Positions = h2Client.getDatabase("bench").getCollection("positions");
             var random = new Random(7);
-            for (int size : SIZES) {
+            for (int size : SECTIONS.contains("sizes") ? SIZES : new int[0]) {
                 topUp(size, random);
                 List<String> ids = ids();
                 double save1 = saves(ids, 1, random);
@@ -125,11 +129,15 @@ class StoreBenchmark {
             line("Stale-version retries during the saves (the indexer acknowledging its work meanwhile): "
                     + conflicts.get() + ".");
             line("");
-            lookups(sqliteClient, h2Client, random);
+            if (SECTIONS.contains("lookups")) {
+                lookups(sqliteClient, h2Client, random);
+            }
         } finally {
             h2.shutdownNow();
         }
-        start();
+        if (SECTIONS.contains("start")) {
+            start();
+        }
         write();
     }
 
@@ -282,7 +290,9 @@ class StoreBenchmark {
         for (var entry : List.of(List.of("SQLite (new)", sqliteClient, LOOKUPS), List.of("H2 MVStore (old)", h2Client, 20))) {
             var client = (MongoClient) entry.get(1);
             int count = (Integer) entry.get(2);
-            var collection = client.getDatabase("bench").getCollection("applications");
+            // A scratch database of its own per run, dropped afterwards.
+            var database = client.getDatabase("bench_lookups_" + System.currentTimeMillis());
+            var collection = database.getCollection("applications");
             collection.drop();
             collection.createIndex(Indexes.ascending("applicantId"));
             collection.createIndex(Indexes.ascending("positionId"));
@@ -305,7 +315,7 @@ class StoreBenchmark {
             line("| " + entry.get(0) + " | " + ms(byApplicant, 50) + " / " + ms(byApplicant, 95) + " ms | "
                     + ms(byPosition, 50) + " / " + ms(byPosition, 95) + " ms | " + ms(byKey, 50) + " / "
                     + ms(byKey, 95) + " ms |");
-            collection.drop();
+            database.drop();
         }
         line("");
     }

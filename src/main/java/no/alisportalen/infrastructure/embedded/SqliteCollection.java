@@ -34,6 +34,11 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
     private final long registryId;
     private final String table;
     private final @Nullable SqliteBackend backend;
+    /**
+     * Set once the table is gone: mongo-java-server still reads a collection it has just dropped (dropping a
+     * database queries system.indexes after dropping it), and a dropped collection reads as empty.
+     */
+    private volatile boolean dropped;
 
     SqliteCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors, Sql sql,
             long registryId, @Nullable SqliteBackend backend) {
@@ -92,7 +97,7 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
             Document fieldSelector) {
-        var plan = QueryPlanner.plan(query, indexes());
+        var plan = dropped ? java.util.Optional.<QueryPlanner.Plan>empty() : QueryPlanner.plan(query, indexes());
         if (plan.isEmpty()) {
             if (!query.isEmpty()) {
                 if (backend != null) {
@@ -111,6 +116,9 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
 
     /** Documents at the given positions, in that order, loaded a page at a time as the stream is consumed. */
     private Stream<Document> fetch(List<Long> positions) {
+        if (dropped) {
+            return Stream.empty();
+        }
         Iterator<List<Long>> pages = new Iterator<>() {
             int at;
 
@@ -152,6 +160,9 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
 
     /** Every document, a page at a time by position: no statement stays open between pages. */
     private Stream<DocumentWithPosition<Long>> scan(boolean descending) {
+        if (dropped) {
+            return Stream.empty();
+        }
         String sqlText = "SELECT pos, doc FROM " + table + " WHERE pos " + (descending ? "<" : ">") + " ? ORDER BY pos "
                 + (descending ? "DESC" : "ASC") + " LIMIT " + PAGE;
         Iterator<List<DocumentWithPosition<Long>>> pages = new Iterator<>() {
@@ -191,6 +202,9 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
 
     @Override
     protected Document getDocument(Long position) {
+        if (dropped) {
+            return null;
+        }
         return sql.first("SELECT doc FROM " + table + " WHERE pos = ?", r -> Sql.decode(r.getBytes(1)), position)
                 .orElse(null);
     }
@@ -253,17 +267,24 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
 
     @Override
     public int count() {
+        if (dropped) {
+            return 0;
+        }
         return (int) sql.count("SELECT count(*) FROM " + table);
     }
 
     @Override
     public boolean isEmpty() {
+        if (dropped) {
+            return true;
+        }
         return sql.first("SELECT 1 FROM " + table + " LIMIT 1", r -> 1).isEmpty();
     }
 
     @Override
     public void drop() {
         super.drop();
+        dropped = true;
         sql.execute("DROP TABLE IF EXISTS " + table);
         sql.update("DELETE FROM mjs_collection WHERE id = ?", registryId);
     }

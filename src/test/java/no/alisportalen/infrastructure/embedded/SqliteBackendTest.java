@@ -230,6 +230,13 @@ class SqliteBackendTest {
         var again = client.getDatabase("fresh").getCollection("things");
         again.insertOne(new Document("_id", 2));
         assertThat(again.find().first()).containsEntry("_id", 2);
+
+        client.getDatabase("fresh").drop();
+        assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain("fresh");
+        again.insertOne(new Document("_id", 3));
+        assertThat(again.countDocuments()).isEqualTo(1);
+        restart(dir.resolve("store.sqlite"));
+        assertThat(client.getDatabase("fresh").getCollection("things").find().first()).containsEntry("_id", 3);
     }
 
     @Test
