@@ -352,7 +352,9 @@ class StoreBenchmark {
         double readySeconds = -1;
         int port = -1;
         var portPattern = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
-        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+        // The child is stopped before its output is closed: a reader blocked on the pipe holds the reader's lock.
+        var lines = new BufferedReader(new InputStreamReader(process.getInputStream()));
+        try {
             String line;
             while ((line = lines.readLine()) != null) {
                 var matcher = portPattern.matcher(line);
@@ -382,7 +384,9 @@ class StoreBenchmark {
             }
         } finally {
             process.destroy();
-            process.waitFor(60, TimeUnit.SECONDS);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
         line("## Portal start on the 100,000-position store");
         line("");

@@ -53,6 +53,36 @@ class ApiConformanceIntegrationTest {
 
     private record Role(String name, String @Nullable [] credentials) {}
 
+    /**
+     * A valid body for each operation that creates or changes something (keyed "METHOD path"); where a role may
+     * do it, the answer must be a success. Operations on an id get the id of nothing, so their answer is 404.
+     */
+    private static final Map<String, java.util.function.Supplier<String>> VALID_BODIES = Map.of(
+            "POST /api/v1/applicants", () -> "{\"email\": \"conformance-" + java.util.UUID.randomUUID()
+                    + "@test.no\", \"password\": \"Et langt passord 2026\", \"name\": \"Gyldig\", \"stage\": \"LIS1\"}",
+            "POST /api/v1/positions", () -> "{\"municipalityNumber\": \"1804\", \"title\": \"ALIS med fastlønn, gyldig\", "
+                    + "\"employmentForm\": \"SALARIED\", \"annualSalaryNok\": 1100000, \"setting\": \"GP_PRACTICE\", "
+                    + "\"listLength\": 700, \"openings\": 1}",
+            "POST /api/v1/admin/users", () -> "{\"email\": \"conformance-" + java.util.UUID.randomUUID()
+                    + "@test.no\", \"password\": \"Et langt passord 2026\", \"name\": \"Kontor\", \"role\": \"ALIS_OFFICE\", "
+                    + "\"region\": \"MIDT\"}",
+            "PUT /api/v1/me", () -> "{\"name\": \"Nytt Navn\", \"stage\": \"LIS1\"}",
+            "PUT /api/v1/me/preferences", () -> "{\"regions\": [\"NORD\"], \"fixedSalary\": \"PREFERRED\"}",
+            "POST /api/v1/me/saved-searches", () -> "{\"name\": \"Fastlønn i Nord\", \"query\": \"region=NORD\"}",
+            "POST /api/v1/matches", () -> "{\"regions\": [\"NORD\"], \"fixedSalary\": \"REQUIRED\"}",
+            "POST /api/v1/password-reset", () -> "{\"email\": \"finnes-ikke@test.no\"}");
+
+    /** Who may do each of them, and so must succeed. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "POST /api/v1/applicants", Set.of("anonymous", "applicant", "municipality", "office", "admin"),
+            "POST /api/v1/positions", Set.of("municipality", "admin"),
+            "POST /api/v1/admin/users", Set.of("admin"),
+            "PUT /api/v1/me", Set.of("applicant", "municipality", "office", "admin"),
+            "PUT /api/v1/me/preferences", Set.of("applicant"),
+            "POST /api/v1/me/saved-searches", Set.of("applicant"),
+            "POST /api/v1/matches", Set.of("anonymous", "applicant", "municipality", "office", "admin"),
+            "POST /api/v1/password-reset", Set.of("anonymous", "applicant", "municipality", "office", "admin"));
+
     @Test
     void every_operation_answers_every_role_with_a_documented_status_and_problem_details() throws Exception {
         var api = new TestApi(port);
@@ -75,6 +105,15 @@ class ApiConformanceIntegrationTest {
                 var operation = item.get(method);
                 Set<String> documented = new TreeSet<>(operation.get("responses").propertyNames());
                 var probes = probes(document, method.toUpperCase(), path, operation, random);
+                String key = method.toUpperCase() + " " + path;
+                if (VALID_BODIES.containsKey(key)) {
+                    for (var role : roles) {
+                        boolean allowed = ALLOWED.get(key).contains(role.name());
+                        var probe = new Probe("a valid request", method.toUpperCase(), path, "application/json",
+                                VALID_BODIES.get(key).get(), null);
+                        checks.add(() -> check(probe, role, allowed ? successes(documented) : documented, failures));
+                    }
+                }
                 for (var role : roles) {
                     // Deleting one's own account goes last, so the role stays usable for everything else.
                     var target = method.equals("delete") && path.equals("/api/v1/me") ? last : checks;
@@ -104,6 +143,11 @@ class ApiConformanceIntegrationTest {
         }
         last.forEach(Runnable::run);
         assertThat(new ArrayList<>(failures)).as("seed " + SEED).isEmpty();
+    }
+
+    /** The documented success statuses: what a valid request by a role that may make it must get. */
+    private static Set<String> successes(Set<String> documented) {
+        return documented.stream().filter(s -> s.startsWith("2")).collect(java.util.stream.Collectors.toSet());
     }
 
     private void check(Probe probe, Role role, Set<String> documented, ConcurrentLinkedQueue<String> failures) {
