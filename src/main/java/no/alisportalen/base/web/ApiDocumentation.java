@@ -45,13 +45,20 @@ class ApiDocumentation {
                                 .scheme("basic").description("The portal account's e-mail and password"))
                         .addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
-                                .description("The web UI's session (writes also need the CSRF token)"))
-                        .addSchemas(PROBLEM, problemSchema()));
+                                .description("The web UI's session (writes also need the CSRF token)")));
     }
 
     @Bean
     OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+        return openApi -> {
+            // Here, not on the bean: springdoc drops schemas nothing refers to before customizers add the references.
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            documentProblems(openApi);
+        };
+    }
+
+    private static void documentProblems(OpenAPI openApi) {
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
             boolean open = PublicApi.isPublic(method.name(), path);
             boolean body = op.getRequestBody() != null;
             var responses = op.getResponses();

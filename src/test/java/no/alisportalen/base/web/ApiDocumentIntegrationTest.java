@@ -87,6 +87,9 @@ class ApiDocumentIntegrationTest {
     void every_operation_documents_problem_details_and_its_security() {
         var document = document();
         assertThat(document.at("/components/securitySchemes").propertyNames()).contains("basic", "session");
+        var problem = document.at("/components/schemas/Problem");
+        assertThat(problem.path("required").valueStream().map(JsonNode::asString).toList()).as(problem.toString())
+                .containsExactlyInAnyOrder("type", "title", "status");
         List<String> wrong = new ArrayList<>();
         for (var path : document.get("paths").propertyNames()) {
             for (var method : document.get("paths").get(path).propertyNames()) {
