@@ -10,8 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * Index keys as byte strings whose unsigned byte order (SQLite's BLOB order) follows MongoDB's order within a
@@ -149,8 +147,7 @@ final class IndexKeys {
     private static byte[] bson(Object value) {
         var buffer = ByteBufAllocator.DEFAULT.heapBuffer();
         try {
-            var wrapper = new Document("v", value instanceof Collection<?> c ? c : value instanceof Map<?, ?> m ? m : value);
-            BsonEncoder.encodeDocument(wrapper, buffer);
+            BsonEncoder.encodeDocument(new Document("v", value), buffer);
             byte[] bytes = new byte[buffer.readableBytes()];
             buffer.readBytes(bytes);
             return concat(value.getClass().getName().getBytes(StandardCharsets.UTF_8), new byte[] {0x02}, bytes);
