@@ -174,7 +174,7 @@ public class AccountService {
 
     /**
      * Removes self-registered accounts whose address was never confirmed within {@link EmailVerifications#VALIDITY},
-     * with everything other features hold about them; daily, on one node at a time.
+     * with everything other features hold about them; daily. Idempotent, so it may run on every node.
      */
     @org.springframework.scheduling.annotation.Scheduled(cron = "0 41 4 * * *", zone = "Europe/Oslo")
     void removeUnconfirmed() {

@@ -41,8 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -171,7 +169,6 @@ class StoreBenchmark {
 
     /** Saves of existing positions through the service, each reading and writing the current version. */
     private double saves(List<String> ids, int threads, Random random) throws Exception {
-        var admin = users.loadUserByUsername(TestApi.ADMIN_EMAIL);
         // Distinct positions, so the threads never race each other for one document.
         List<String> shuffled = new ArrayList<>(ids);
         Collections.shuffle(shuffled, random);
@@ -181,17 +178,12 @@ class StoreBenchmark {
             List<Callable<Void>> tasks = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 int worker = w;
-                tasks.add(() -> {
-                    var context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null,
-                            admin.getAuthorities()));
-                    SecurityContextHolder.setContext(context);
+                tasks.add(() -> no.alisportalen.TestUsers.as(users, TestApi.ADMIN_EMAIL, () -> {
                     for (int i = worker; i < sample.size(); i += threads) {
-                        var id = new PositionId(sample.get(i));
-                        save(id, i);
+                        save(new PositionId(sample.get(i)), i);
                     }
                     return null;
-                });
+                }));
             }
             for (var future : workers.invokeAll(tasks)) {
                 future.get();

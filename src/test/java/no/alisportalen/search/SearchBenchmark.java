@@ -45,8 +45,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -139,24 +137,19 @@ class SearchBenchmark {
 
     /** The full write path: PositionService.create and publish, four threads as four municipality users would. */
     private int createAndPublish(List<PositionData> data) throws Exception {
-        var admin = users.loadUserByUsername(TestApi.ADMIN_EMAIL);
         var created = new AtomicInteger();
         try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
             List<Callable<Void>> tasks = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
                 int worker = w;
-                tasks.add(() -> {
-                    var context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null,
-                            admin.getAuthorities()));
-                    SecurityContextHolder.setContext(context);
+                tasks.add(() -> no.alisportalen.TestUsers.as(users, TestApi.ADMIN_EMAIL, () -> {
                     for (int i = worker; i < data.size(); i += 4) {
                         var position = positions.create(data.get(i));
                         positions.publish(position.id(), position.version());
                         created.incrementAndGet();
                     }
                     return null;
-                });
+                }));
             }
             for (var future : workers.invokeAll(tasks)) {
                 future.get();

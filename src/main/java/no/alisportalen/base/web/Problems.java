@@ -12,6 +12,9 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://alisportalen.no/problems/";
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
     private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String type, String title, @Nullable String detail) {
@@ -49,9 +52,6 @@ public final class Problems {
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(toJson(problem)));
     }
-
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
 
     public static ProblemDetail withErrors(ProblemDetail problem, List<Map<String, String>> errors) {
         problem.setProperty("errors", errors);

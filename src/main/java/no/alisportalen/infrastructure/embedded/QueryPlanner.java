@@ -90,12 +90,13 @@ final class QueryPlanner {
         if (equalities == 0 && ranges == null) {
             return null;
         }
-        if (ranges == null) {
+        boolean ranged = ranges != null;
+        if (!ranged) {
             ranges = prefixes.stream().map(p -> new byte[][] {p, IndexKeys.append(p, IndexKeys.END)}).toList();
         }
+        // A unique index hit on every key is one document; otherwise longer equality prefixes narrow more.
         boolean exact = index.isUnique() && equalities == index.fields().size();
-        int score = (exact ? 1_000 : 0) + equalities * 10 + (ranges.size() > 0 && equalities < index.fields().size()
-                && conditions.get(index.fields().get(equalities)) instanceof Range ? 5 : 0);
+        int score = (exact ? 1_000 : 0) + equalities * 10 + (ranged ? 5 : 0);
         return new Plan(index, ranges, score);
     }
 

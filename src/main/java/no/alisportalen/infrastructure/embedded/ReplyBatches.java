@@ -77,16 +77,6 @@ final class ReplyBatches {
 
     /** How many leading documents fit in one batch (always at least one, as MongoDB sends an oversized one alone). */
     private static int fitting(List<Document> documents) {
-        if (documents.size() <= 100) {
-            // Small results are the rule; their size is only worth measuring when they could be large.
-            long rough = 0;
-            for (var document : documents) {
-                rough += Sql.encode(document).length;
-            }
-            if (rough < MAX_BATCH_BYTES) {
-                return documents.size();
-            }
-        }
         long bytes = 0;
         int count = 0;
         for (var document : documents) {

@@ -33,7 +33,7 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
     private final Sql sql;
     private final long registryId;
     private final String table;
-    private final @Nullable SqliteBackend backend;
+    private final SqliteBackend backend;
     /**
      * Set once the table is gone: mongo-java-server still reads a collection it has just dropped (dropping a
      * database queries system.indexes after dropping it), and a dropped collection reads as empty.
@@ -41,7 +41,7 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
     private volatile boolean dropped;
 
     SqliteCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors, Sql sql,
-            long registryId, @Nullable SqliteBackend backend) {
+            long registryId, SqliteBackend backend) {
         super(database, name, options, cursors);
         this.sql = sql;
         this.backend = backend;
@@ -100,9 +100,7 @@ final class SqliteCollection extends AbstractMongoCollection<Long> {
         var plan = dropped ? java.util.Optional.<QueryPlanner.Plan>empty() : QueryPlanner.plan(query, indexes());
         if (plan.isEmpty()) {
             if (!query.isEmpty()) {
-                if (backend != null) {
-                    backend.scanned();
-                }
+                backend.scanned();
                 if (log.isDebugEnabled()) {
                     log.debug("Collection scan on {}: no index serves {}", getFullName(), QueryPlanner.shape(query));
                 }
