@@ -16,18 +16,40 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     private @Nullable String passwordHash;
     private final boolean passwordChangeRequired;
     private final java.time.@Nullable Instant credentialsChangedAt;
+    private final @Nullable String apiKeyName;
 
-    PortalUser(Account account, String passwordHash, boolean passwordChangeRequired,
+    PortalUser(Account account, @Nullable String passwordHash, boolean passwordChangeRequired,
             java.time.@Nullable Instant credentialsChangedAt) {
+        this(account, passwordHash, passwordChangeRequired, credentialsChangedAt, null);
+    }
+
+    private PortalUser(Account account, @Nullable String passwordHash, boolean passwordChangeRequired,
+            java.time.@Nullable Instant credentialsChangedAt, @Nullable String apiKeyName) {
         this.account = account;
         this.passwordHash = passwordHash;
         this.passwordChangeRequired = passwordChangeRequired;
         this.credentialsChangedAt = credentialsChangedAt;
+        this.apiKeyName = apiKeyName;
     }
 
     static PortalUser of(AccountDocument document) {
         return new PortalUser(document.toAccount(), document.passwordHash(), document.passwordChangeRequired(),
                 document.credentialsChangedAt());
+    }
+
+    /** The owner of an API key, acting through that key (no password, no session). */
+    static PortalUser viaKey(AccountDocument owner, String keyName) {
+        return new PortalUser(owner.toAccount(), null, false, owner.credentialsChangedAt(), keyName);
+    }
+
+    /** The name of the API key this request came with, if it came with one. */
+    public java.util.Optional<String> viaApiKey() {
+        return java.util.Optional.ofNullable(apiKeyName);
+    }
+
+    /** Who acted, as the audit trail records it: the e-mail, and the API key's name when one was used. */
+    public String actor() {
+        return apiKeyName == null ? account.email() : account.email() + " (API key \"" + apiKeyName + "\")";
     }
 
     /** An administrator set a temporary password: nothing but changing it is allowed until then. */

@@ -1,17 +1,15 @@
 package no.alisportalen.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import java.time.Clock;
 import java.time.Duration;
+import no.alisportalen.base.SharedCounters;
 import no.alisportalen.base.TooManyRequestsException;
 import org.springframework.stereotype.Component;
 
 /**
  * Registration attempts per client address and hour (every attempt counts, also one that finds the address
- * taken), so the 409 for a taken e-mail cannot list the portal's accounts at speed. The API answers 429 with
- * Retry-After; the registration view says to wait.
+ * taken), so the 409 for a taken e-mail cannot list the portal's accounts at speed. The counts are in the store,
+ * shared by every portal node. The API answers 429 with Retry-After; the registration view says to wait.
  */
 @Component
 public class RegistrationThrottle {
@@ -19,21 +17,20 @@ public class RegistrationThrottle {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final int perHour;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(HOUR).build();
+    private final SharedCounters counters;
+    private final Clock clock;
 
-    RegistrationThrottle(RegistrationProperties properties) {
+    RegistrationThrottle(RegistrationProperties properties, SharedCounters counters, Clock clock) {
         this.perHour = properties.attemptsPerHour();
+        this.counters = counters;
+        this.clock = clock;
     }
 
     /** @throws TooManyRequestsException when this address has no attempts left this hour */
     public void acquire(String clientAddress) {
-        var bucket = buckets.get(clientAddress, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(perHour)
-                .refillIntervally(perHour, HOUR).build()).build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            throw new TooManyRequestsException("problem.tooMany.registration",
-                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        var count = counters.increment("register:" + clientAddress, HOUR);
+        if (count.value() > perHour) {
+            throw new TooManyRequestsException("problem.tooMany.registration", count.remaining(clock.instant()));
         }
     }
 }

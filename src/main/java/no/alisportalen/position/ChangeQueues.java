@@ -34,8 +34,22 @@ class ChangeQueues {
     }
 
     void mark(String queue, String positionId) {
+        mark(queue, positionId, java.time.Instant.now());
+    }
+
+    /** @param since when the oldest change this marker stands for was made (the lag meters read it) */
+    private void mark(String queue, String positionId, java.time.Instant since) {
         mongo.upsert(Query.query(Criteria.where("_id").is(positionId)),
-                Update.update("token", UUID.randomUUID().toString()), queue);
+                Update.update("token", UUID.randomUUID().toString()).setOnInsert("since", java.util.Date.from(since)),
+                queue);
+    }
+
+    /** When the oldest waiting change in the queue was made, if any waits. */
+    java.util.Optional<java.time.Instant> oldest(String queue) {
+        var query = new Query().with(org.springframework.data.domain.Sort.by("since")).limit(1);
+        query.fields().include("since");
+        return java.util.Optional.ofNullable(mongo.findOne(query, Document.class, queue))
+                .map(d -> d.getDate("since")).map(java.util.Date::toInstant);
     }
 
     void markAll(String queue, Collection<String> positionIds) {
@@ -55,7 +69,8 @@ class ChangeQueues {
         var removed = mongo.findAndRemove(Query.query(Criteria.where("_id").is(marker.positionId())), Document.class,
                 queue);
         if (removed != null && !marker.token().equals(removed.getString("token"))) {
-            mark(queue, marker.positionId());
+            var since = removed.getDate("since");
+            mark(queue, marker.positionId(), since != null ? since.toInstant() : java.time.Instant.now());
         }
     }
 

@@ -78,7 +78,7 @@ public class PositionService {
         var now = Instant.now(clock);
         var document = new PositionDocument(new ObjectId().toHexString(), null, PositionStatus.DRAFT, clean,
                 municipality.name(), municipality.countyName(), municipality.region(), municipality.centrality(), null,
-                now, now, List.of(new AuditEntry(now, user.getUsername(), "CREATED", List.of())), List.of(), 0, true);
+                now, now, List.of(new AuditEntry(now, user.actor(), "CREATED", List.of())), List.of(), 0, true);
         var saved = repository.insert(document);
         queues.mark(ChangeQueues.INDEX, saved.id());
         events.publishEvent(new PositionEvent.PositionSaved(new PositionId(saved.id()), saved.currentVersion()));
@@ -114,7 +114,7 @@ public class PositionService {
         var now = Instant.now(clock);
         boolean published = current.status() == PositionStatus.PUBLISHED;
         var next = current.with(current.status(), clean, now, current.publishedAt(),
-                new AuditEntry(now, user.getUsername(), "UPDATED", changed), published ? FeedChangeType.UPDATED : null);
+                new AuditEntry(now, user.actor(), "UPDATED", changed), published ? FeedChangeType.UPDATED : null);
         var saved = save(next);
         events.publishEvent(published
                 ? new PositionEvent.PositionUpdated(id, saved.currentVersion())
@@ -138,7 +138,7 @@ public class PositionService {
         validate(problems);
         var now = Instant.now(clock);
         var saved = save(current.with(PositionStatus.PUBLISHED, current.data(), now, now,
-                new AuditEntry(now, user.getUsername(), "PUBLISHED", List.of()), FeedChangeType.PUBLISHED));
+                new AuditEntry(now, user.actor(), "PUBLISHED", List.of()), FeedChangeType.PUBLISHED));
         events.publishEvent(new PositionEvent.PositionPublished(id, saved.currentVersion()));
         return withCounts(List.of(saved)).getFirst();
     }
@@ -151,7 +151,7 @@ public class PositionService {
         if (current.status() != PositionStatus.PUBLISHED) {
             throw new ConflictException("conflict.position.notPublished");
         }
-        return withCounts(List.of(closeAs(current, PositionStatus.CLOSED, user.getUsername(), "CLOSED"))).getFirst();
+        return withCounts(List.of(closeAs(current, PositionStatus.CLOSED, user.actor(), "CLOSED"))).getFirst();
     }
 
     /** PUBLISHED or CLOSED → FILLED: someone got the job. */
@@ -162,7 +162,7 @@ public class PositionService {
         if (current.status() != PositionStatus.PUBLISHED && current.status() != PositionStatus.CLOSED) {
             throw new ConflictException("conflict.position.notPublished");
         }
-        return withCounts(List.of(closeAs(current, PositionStatus.FILLED, user.getUsername(), "FILLED"))).getFirst();
+        return withCounts(List.of(closeAs(current, PositionStatus.FILLED, user.actor(), "FILLED"))).getFirst();
     }
 
     /** A position as the current user may see it; empty when it does not exist or is a draft they may not see. */

@@ -17,19 +17,17 @@ import org.springframework.stereotype.Component;
 class ApiSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final Messages messages;
-    private final LoginThrottle throttle;
 
-    ApiSecurityErrors(Messages messages, LoginThrottle throttle) {
+    ApiSecurityErrors(Messages messages) {
         this.messages = messages;
-        this.throttle = throttle;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         var locale = Messages.of(request);
-        if (e instanceof LoginThrottledException) {
-            response.setHeader("Retry-After", String.valueOf(throttle.retryAfter().toSeconds()));
+        if (e instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
             write(request, response, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
                     messages.get("problem.throttled.title", locale), messages.get("problem.throttled.detail", locale));
             return;

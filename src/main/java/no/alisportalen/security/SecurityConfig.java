@@ -25,6 +25,30 @@ class SecurityConfig {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+    /**
+     * {@link no.alisportalen.base.web.SecurityHeaders} writes the browser security headers on every response
+     * before any chain runs; the chains leave those alone (and keep Spring Security's cache control).
+     */
+    static void headers(HttpSecurity http) throws Exception {
+        http.headers(h -> h.contentTypeOptions(c -> c.disable()).frameOptions(f -> f.disable()));
+    }
+
+    @Bean
+    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(no.alisportalen.account.ApiKeyService keys,
+            no.alisportalen.account.ApiKeyProperties properties, MetricsProperties metrics, ApiSecurityErrors errors,
+            no.alisportalen.base.Messages messages, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new ApiKeyAuthenticationFilter(keys, properties, metrics, errors, messages, meters);
+    }
+
+    /** Only inside the security chains; never as a plain servlet filter. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeysNotAServletFilter(
+            ApiKeyAuthenticationFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     ThrottlingAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
             LoginThrottle throttle) {
@@ -54,14 +78,16 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiSecurityErrors errors,
-            CredentialsFreshnessFilter freshness) throws Exception {
+            CredentialsFreshnessFilter freshness, ApiKeyAuthenticationFilter apiKeys) throws Exception {
+        headers(http);
         // CSRF matters only when the browser's session cookie authenticates the call.
         RequestMatcher sessionWrite = request -> !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
         return http
-                .securityMatcher("/api/**", "/v3/api-docs/**")
+                .securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers(HttpMethod.GET, "/v3/api-docs/**").permitAll();
+                    auth.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                            .permitAll();
                     PublicApi.OPERATIONS.forEach(o -> auth.requestMatchers(o.method(), o.pattern()).permitAll());
                     auth.anyRequest().authenticated();
                 })
@@ -70,19 +96,30 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite))
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(apiKeys, org.springframework.security.web.authentication.www
+                        .BasicAuthenticationFilter.class)
                 .addFilterBefore(freshness, AnonymousAuthenticationFilter.class)
                 .build();
     }
 
-    /** Health is public (load balancers, compose); everything else under /actuator is for admins. */
+    /**
+     * Health is public (load balancers, compose); the metrics are for admins and the configured scrape key;
+     * everything else under /actuator is for admins.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiSecurityErrors errors) throws Exception {
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiSecurityErrors errors, ApiKeyAuthenticationFilter apiKeys)
+            throws Exception {
+        headers(http);
         return http
                 .securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAnyRole("ADMIN", ApiKeyAuthenticationFilter.SCRAPER_ROLE)
                         .anyRequest().hasRole("ADMIN"))
+                .addFilterBefore(apiKeys, org.springframework.security.web.authentication.www
+                        .BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -95,6 +132,7 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain uiSecurity(HttpSecurity http, CredentialsFreshnessFilter freshness,
             jakarta.servlet.ServletContext servletContext) throws Exception {
+        headers(http);
         http.addFilterBefore(freshness, AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/favicon.ico",
                 "/robots.txt").permitAll().requestMatchers(new no.alisportalen.base.web.UnknownRouteMatcher(servletContext)).permitAll());

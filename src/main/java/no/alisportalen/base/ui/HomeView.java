@@ -35,7 +35,7 @@ final class HomeView extends Main implements HasDynamicTitle {
                 audience("home.municipalities", "home.municipalities.text", "home.municipalities.points", "login",
                         "home.municipalities.action"),
                 audience("home.offices", "home.offices.text", "home.offices.points", "login", "home.offices.action"),
-                audience("home.integrations", "home.integrations.text", "home.integrations.points", "/v3/api-docs",
+                audience("home.integrations", "home.integrations.text", "home.integrations.points", "/swagger-ui.html",
                         "home.integrations.action"));
         audiences.addClassName("audiences");
         add(hero, audiences);

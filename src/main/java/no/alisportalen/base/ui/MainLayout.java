@@ -89,7 +89,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         navigation.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         var footer = new Footer(new Anchor("om", getTranslation("layout.about")),
                 new Anchor("personvern", getTranslation("layout.privacy")),
-                new Anchor("/v3/api-docs", getTranslation("layout.api")));
+                new Anchor("/swagger-ui.html", getTranslation("layout.api")));
         footer.addClassName("drawer-footer");
         var drawer = new Div(new Scroller(navigation), footer);
         drawer.addClassName("drawer");

@@ -41,6 +41,9 @@ class ApiDocumentation {
                                 + "method a path does not have is 405 with Allow, an Accept it cannot satisfy is "
                                 + "406; never a 500 for anything a client sends."))
                 .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("An API key (POST /api/v1/me/api-keys), for "
+                                        + "integrations: acts as its owner; ALIS office keys only read"))
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("basic").description("The portal account's e-mail and password"))
                         .addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
@@ -69,8 +72,10 @@ class ApiDocumentation {
             if (!open) {
                 add(responses, "401", "No valid credentials");
                 add(responses, "403", "The role or scope does not allow this");
-                add(responses, "429", "Too many failed logins: wait Retry-After seconds");
-                op.setSecurity(List.of(new SecurityRequirement().addList("basic"),
+                add(responses, "429", "Too many failed logins, or too many requests for one API key: wait "
+                        + "Retry-After seconds");
+                op.setSecurity(List.of(new SecurityRequirement().addList("bearer"),
+                        new SecurityRequirement().addList("basic"),
                         new SecurityRequirement().addList("session")));
             } else {
                 op.setSecurity(List.of());

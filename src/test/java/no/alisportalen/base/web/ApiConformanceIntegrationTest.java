@@ -70,7 +70,8 @@ class ApiConformanceIntegrationTest {
             "PUT /api/v1/me/preferences", () -> "{\"regions\": [\"NORD\"], \"fixedSalary\": \"PREFERRED\"}",
             "POST /api/v1/me/saved-searches", () -> "{\"name\": \"Fastlønn i Nord\", \"query\": \"region=NORD\"}",
             "POST /api/v1/matches", () -> "{\"regions\": [\"NORD\"], \"fixedSalary\": \"REQUIRED\"}",
-            "POST /api/v1/password-reset", () -> "{\"email\": \"finnes-ikke@test.no\"}");
+            "POST /api/v1/password-reset", () -> "{\"email\": \"finnes-ikke@test.no\"}",
+            "POST /api/v1/me/api-keys", () -> "{\"name\": \"HR-system " + java.util.UUID.randomUUID() + "\"}");
 
     /** Who may do each of them, and so must succeed. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -81,7 +82,8 @@ class ApiConformanceIntegrationTest {
             "PUT /api/v1/me/preferences", Set.of("applicant"),
             "POST /api/v1/me/saved-searches", Set.of("applicant"),
             "POST /api/v1/matches", Set.of("anonymous", "applicant", "municipality", "office", "admin"),
-            "POST /api/v1/password-reset", Set.of("anonymous", "applicant", "municipality", "office", "admin"));
+            "POST /api/v1/password-reset", Set.of("anonymous", "applicant", "municipality", "office", "admin"),
+            "POST /api/v1/me/api-keys", Set.of("municipality", "office", "admin"));
 
     @Test
     void every_operation_answers_every_role_with_a_documented_status_and_problem_details() throws Exception {

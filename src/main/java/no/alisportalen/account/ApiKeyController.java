@@ -1,0 +1,78 @@
+package no.alisportalen.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import no.alisportalen.base.FieldProblem;
+import no.alisportalen.base.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API keys, as shared/docs/api-v1.md ("Authentication") states them. */
+@RestController
+@RequestMapping("/api/v1/me/api-keys")
+@Tag(name = "Accounts")
+class ApiKeyController {
+
+    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+
+    /**
+     * @param expiresAt an instant, or a date: the key then works through that day (Norwegian time)
+     */
+    record NewKey(@Nullable String name, @Nullable String expiresAt) {}
+
+    private final ApiKeyService keys;
+
+    ApiKeyController(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a named API key (MUNICIPALITY, ALIS_OFFICE, ADMIN); expiresAt optional, default "
+            + "one year; the key is in this response only")
+    ResponseEntity<CreatedApiKey> create(@RequestBody NewKey body) {
+        var created = keys.create(body.name(), expiry(body.expiresAt()));
+        return ResponseEntity.created(URI.create("/api/v1/me/api-keys/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's API keys, without the keys, with lastUsedAt and status")
+    List<ApiKey> mine() {
+        return keys.mine();
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of the caller's API keys")
+    ResponseEntity<Void> revoke(@PathVariable String id) {
+        keys.revoke(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static @Nullable Instant expiry(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).plusDays(1).atStartOfDay(NORWAY).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(List.of(FieldProblem.of("expiresAt", "validation.apiKey.expiryFormat")));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package no.alisportalen.account.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+import no.alisportalen.account.ApiKey;
+import no.alisportalen.account.ApiKeyService;
+import no.alisportalen.account.CreatedApiKey;
+import no.alisportalen.base.InvalidInputException;
+import no.alisportalen.base.ui.FormErrors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A municipality, an ALIS office or an admin makes API keys for its integrations (HR systems, NAV, scripts):
+ * named, with an expiry, shown once, revocable; the list says when each was last used.
+ */
+@Route("api-nokler")
+@com.vaadin.flow.router.Menu(order = 94, title = "nav.apiKeys", icon = "vaadin:connect")
+@RolesAllowed({"MUNICIPALITY", "ALIS_OFFICE", "ADMIN"})
+final class ApiKeysView extends Main implements HasDynamicTitle {
+
+    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+
+    final TextField name = new TextField();
+    final DatePicker expires = new DatePicker();
+    final Button create = new Button();
+    final Grid<ApiKey> grid = new Grid<>();
+    /** The last created key, while its dialog is open; tests read it here. */
+    @Nullable CreatedApiKey shown;
+    @Nullable Dialog shownDialog;
+
+    private final ApiKeyService keys;
+    private final DateTimeFormatter format;
+
+    ApiKeysView(ApiKeyService keys) {
+        this.keys = keys;
+        this.format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        add(new H1(getTranslation("apiKeys.heading")), new Paragraph(getTranslation("apiKeys.intro")),
+                new Anchor("swagger-ui.html", getTranslation("apiKeys.docs")));
+
+        name.setLabel(getTranslation("apiKeys.name"));
+        name.setHelperText(getTranslation("apiKeys.name.help"));
+        name.setMaxLength(80);
+        name.setRequiredIndicatorVisible(true);
+        expires.setLabel(getTranslation("apiKeys.expires"));
+        expires.setLocale(getLocale());
+        expires.setValue(LocalDate.now(NORWAY).plusYears(1));
+        expires.setMin(LocalDate.now(NORWAY).plusDays(1));
+        create.setText(getTranslation("apiKeys.create"));
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.addClickListener(e -> create());
+        var form = new HorizontalLayout(name, expires, create);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+
+        grid.addColumn(ApiKey::name).setHeader(getTranslation("apiKeys.name")).setFlexGrow(2);
+        grid.addColumn(k -> k.prefix() + "…").setHeader(getTranslation("apiKeys.prefix"));
+        grid.addColumn(k -> date(k.createdAt())).setHeader(getTranslation("apiKeys.created"));
+        grid.addColumn(k -> date(k.expiresAt())).setHeader(getTranslation("apiKeys.expires"));
+        grid.addColumn(k -> k.lastUsedAt() == null ? getTranslation("apiKeys.neverUsed") : date(k.lastUsedAt()))
+                .setHeader(getTranslation("apiKeys.lastUsed"));
+        grid.addColumn(k -> getTranslation("apiKeys.status." + k.status().name())).setHeader(getTranslation("apiKeys.status"));
+        grid.addComponentColumn(this::revokeButton).setHeader(getTranslation("apiKeys.actions"));
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel(getTranslation("apiKeys.list"));
+
+        add(new H2(getTranslation("apiKeys.new")), form, new H2(getTranslation("apiKeys.list")), grid);
+        refresh();
+    }
+
+    void create() {
+        name.setInvalid(false);
+        expires.setInvalid(false);
+        try {
+            var expiry = expires.getValue() == null ? null
+                    : expires.getValue().plusDays(1).atStartOfDay(NORWAY).toInstant();
+            var created = keys.create(name.getValue(), expiry);
+            name.clear();
+            refresh();
+            show(created);
+        } catch (InvalidInputException e) {
+            FormErrors.show(e, Map.of("name", name, "expiresAt", expires), this::getTranslation);
+        }
+    }
+
+    private void show(CreatedApiKey created) {
+        shown = created;
+        var key = new TextArea(getTranslation("apiKeys.key"));
+        key.setValue(created.key());
+        key.setReadOnly(true);
+        key.setWidthFull();
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("apiKeys.created.heading", created.name()));
+        dialog.add(new Paragraph(getTranslation("apiKeys.created.once")), key,
+                new Paragraph(getTranslation("apiKeys.created.use")));
+        var close = new Button(getTranslation("apiKeys.created.close"), e -> dialog.close());
+        close.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(close);
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                shown = null;
+            }
+        });
+        shownDialog = dialog;
+        dialog.open();
+    }
+
+    private Button revokeButton(ApiKey key) {
+        var button = new Button(getTranslation("apiKeys.revoke"));
+        button.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        button.setAriaLabel(getTranslation("apiKeys.revoke.label", key.name()));
+        button.setEnabled(key.status() == ApiKey.Status.ACTIVE);
+        button.addClickListener(e -> {
+            var dialog = new ConfirmDialog(getTranslation("apiKeys.revoke.heading"),
+                    getTranslation("apiKeys.revoke.confirm", key.name()), getTranslation("apiKeys.revoke"),
+                    ok -> revoke(key));
+            dialog.setCancelable(true);
+            dialog.setCancelText(getTranslation("apiKeys.revoke.cancel"));
+            dialog.setConfirmButtonTheme("error primary");
+            dialog.open();
+        });
+        return button;
+    }
+
+    void revoke(ApiKey key) {
+        keys.revoke(key.id());
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(keys.mine());
+    }
+
+    private String date(Instant instant) {
+        return format.format(instant.atZone(NORWAY));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("apiKeys.heading") + " | " + getTranslation("app.name");
+    }
+}

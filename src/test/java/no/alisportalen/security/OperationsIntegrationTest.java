@@ -1,0 +1,104 @@
+package no.alisportalen.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import no.alisportalen.IntegrationTest;
+import no.alisportalen.TestApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What operators rely on: security headers everywhere, probes, the metrics endpoint and who may read it. */
+@IntegrationTest
+class OperationsIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void every_kind_of_response_carries_the_browser_security_headers() {
+        var api = new TestApi(port);
+        var responses = Map.of(
+                "UI page", api.get("/"),
+                "unknown UI page", api.get("/finnes-ikke"),
+                "public API", api.get("/api/v1/municipalities"),
+                "API 401", api.get("/api/v1/me"),
+                "API 404", api.get("/api/v1/finnes-ikke"),
+                "health", api.get("/actuator/health"),
+                "API document", api.get("/v3/api-docs"),
+                "Swagger UI", api.get("/swagger-ui/index.html"));
+        responses.forEach((what, response) -> {
+            assertThat(response.header("Content-Security-Policy")).as(what)
+                    .isEqualTo(no.alisportalen.base.web.SecurityHeaders.CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'")
+                    .contains("object-src 'none'");
+            assertThat(response.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+            assertThat(response.header("Referrer-Policy")).as(what).isEqualTo("strict-origin-when-cross-origin");
+            assertThat(response.header("X-Frame-Options")).as(what).isEqualTo("DENY");
+            assertThat(response.header("Permissions-Policy")).as(what).contains("camera=()");
+        });
+        assertThat(responses.get("Swagger UI").status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_same_site_lax_and_secure_behind_tls() {
+        var api = new TestApi(port);
+        var plain = api.send(api.request("/login").GET());
+        var cookie = cookie(plain);
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
+        var behindProxy = api.send(api.request("/login").header("X-Forwarded-Proto", "https").GET());
+        assertThat(cookie(behindProxy)).contains("HttpOnly").contains("Secure");
+    }
+
+    private static String cookie(TestApi.Response response) {
+        List<String> cookies = response.headers().getOrDefault("set-cookie", List.of());
+        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
+    }
+
+    @Test
+    void readiness_needs_the_store_and_the_search_alias_and_liveness_is_separate() {
+        var api = new TestApi(port);
+        var readiness = api.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().get("components").propertyNames()).contains("mongo", "search", "readinessState");
+        var liveness = api.get("/actuator/health/liveness");
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().get("components").propertyNames()).containsExactly("livenessState");
+        assertThat(api.get("/api/v1/positions").status()).as("ready means search answers").isEqualTo(200);
+    }
+
+    @Test
+    void prometheus_metrics_are_for_admins_and_the_scrape_key_only() {
+        var api = new TestApi(port);
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+        var municipality = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
+        assertThat(api.get("/actuator/prometheus", municipality).status()).isEqualTo(403);
+        var scraped = api.send(api.request("/actuator/prometheus")
+                .header("Authorization", "Bearer test-scrape-key-0123456789").GET());
+        assertThat(scraped.status()).isEqualTo(200);
+        var wrongKey = api.send(api.request("/actuator/prometheus").header("Authorization", "Bearer wrong").GET());
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(api.send(api.request("/actuator/health").header("Authorization", "Bearer test-scrape-key-0123456789")
+                .GET()).status()).as("the scrape key reads health too, nothing else").isEqualTo(200);
+        assertThat(api.send(api.request("/actuator/info").header("Authorization", "Bearer test-scrape-key-0123456789")
+                .GET()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_portals_own_meters_are_scraped() {
+        var api = new TestApi(port);
+        // One failed login and one API-key request, so their meters have something to show.
+        api.get("/api/v1/me", "nobody-" + java.util.UUID.randomUUID() + "@test.no", "Feil passord 2026");
+        var admin = new String[] {TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD};
+        var key = api.post("/api/v1/me/api-keys", Map.of("name", "Prometheus-test " + java.util.UUID.randomUUID()),
+                admin).json().get("key").asString();
+        api.send(api.request("/api/v1/me").header("Authorization", "Bearer " + key).GET());
+        var text = api.get("/actuator/prometheus", admin).body();
+        assertThat(text).contains("portal_positions{", "status=\"PUBLISHED\"", "portal_applications{",
+                "portal_indexer_lag_seconds", "portal_feed_lag_seconds", "portal_alerts_lag_seconds",
+                "portal_latent_demand_age_seconds", "portal_login_failures_total{", "portal_api_requests_total{",
+                "key=\"Prometheus-test", "jvm_memory_used_bytes", "http_server_requests_seconds");
+    }
+}
