@@ -37,6 +37,9 @@ final class Browser implements AutoCloseable {
                     "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                     "--window-size=1280,900", "--lang=nb", "--user-data-dir=" + profile);
+            var logging = new org.openqa.selenium.logging.LoggingPreferences();
+            logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logging);
             var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
             this.driver = new ChromeDriver(service, options);
         } catch (java.io.IOException e) {
@@ -81,6 +84,14 @@ final class Browser implements AutoCloseable {
         type(By.cssSelector("vaadin-login-form input[name='password']"), password);
         waitFor(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
         waitFor(By.id("logout"));
+    }
+
+    /** Every Content-Security-Policy violation the console reported since the last call. */
+    java.util.List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     void screenshot(Path file) {

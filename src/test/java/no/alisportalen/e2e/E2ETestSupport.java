@@ -20,9 +20,16 @@ abstract class E2ETestSupport {
         browser = new Browser(port);
     }
 
+    /** Every flow also checks that the Content-Security-Policy blocked nothing the portal itself needs. */
     @AfterEach
     void closeBrowser() {
         browser.screenshot(Path.of("target/e2e/" + getClass().getSimpleName() + ".png"));
-        browser.close();
+        java.util.List<String> violations;
+        try {
+            violations = browser.cspViolations();
+        } finally {
+            browser.close();
+        }
+        org.assertj.core.api.Assertions.assertThat(violations).as("CSP violations in the browser console").isEmpty();
     }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
 import no.alisportalen.account.ApiKey;
 import no.alisportalen.account.ApiKeyService;
 import no.alisportalen.account.CreatedApiKey;
+import no.alisportalen.account.Role;
 import no.alisportalen.base.InvalidInputException;
 import no.alisportalen.base.ui.FormErrors;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("api-nokler")
 @com.vaadin.flow.router.Menu(order = 94, title = "nav.apiKeys", icon = "vaadin:connect")
-@RolesAllowed({"MUNICIPALITY", "ALIS_OFFICE", "ADMIN"})
+@RolesAllowed({Role.Names.MUNICIPALITY, Role.Names.ALIS_OFFICE, Role.Names.ADMIN})
 final class ApiKeysView extends Main implements HasDynamicTitle {
 
     private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
