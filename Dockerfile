@@ -15,6 +15,9 @@ WORKDIR /app
 COPY --from=build /src/target/alis-portalen-*.jar /app/portal.jar
 USER portal
 EXPOSE 8080
+# Ready means the store answers and the search alias exists and answers (liveness: /actuator/health/liveness).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=20 \
+    CMD curl -fs http://localhost:8080/actuator/health/readiness || exit 1
 # End on OutOfMemoryError rather than limp on; the orchestrator restarts the container.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/portal.jar"]

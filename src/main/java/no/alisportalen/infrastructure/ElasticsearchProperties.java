@@ -15,11 +15,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Elasticsearch connection. With {@code spring.elasticsearch.uris} unset the portal runs its own embedded
  * distribution; setting it switches to the external cluster and disables the embedded one.
+ *
+ * @param username with {@code password}: HTTP Basic for a cluster with security on (from
+ *     {@code SPRING_ELASTICSEARCH_USERNAME} / {@code SPRING_ELASTICSEARCH_PASSWORD})
  */
 @Validated
 @ConfigurationProperties(prefix = "portal.elasticsearch")
 public record ElasticsearchProperties(
         @DefaultValue("") List<String> uris,
+        @Nullable String username,
+        @Nullable String password,
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("30s") @NotNull Duration socketTimeout,
         @DefaultValue @NotNull Embedded embedded) {

@@ -34,7 +34,14 @@ class StoreClientsConfiguration {
                 ? List.of(embedded.getObject().uri())
                 : properties.uris().stream().map(URI::create).toList();
         var hosts = uris.stream().map(u -> new HttpHost(u.getHost(), u.getPort(), u.getScheme())).toArray(HttpHost[]::new);
-        return RestClient.builder(hosts)
+        var builder = RestClient.builder(hosts);
+        if (properties.username() != null && !properties.username().isBlank() && properties.password() != null) {
+            var credentials = new org.apache.http.impl.client.BasicCredentialsProvider();
+            credentials.setCredentials(org.apache.http.auth.AuthScope.ANY,
+                    new org.apache.http.auth.UsernamePasswordCredentials(properties.username(), properties.password()));
+            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+        }
+        return builder
                 .setRequestConfigCallback(c -> c.setConnectTimeout((int) properties.connectTimeout().toMillis())
                         .setSocketTimeout((int) properties.socketTimeout().toMillis()))
                 .build();
