@@ -53,7 +53,8 @@ final class DemoPositions {
         var form = salaried ? EmploymentForm.SALARIED : EmploymentForm.SELF_EMPLOYED;
         Integer salary = salaried ? 950_000 + 10_000 * r.nextInt(rural ? 45 : 30) + (rural ? 80_000 : 0) : null;
         Integer list = setting.hasPatientList() ? 50 * (rural ? 8 + r.nextInt(10) : 10 + r.nextInt(19)) : null;
-        boolean weak = rural && r.nextDouble() < 0.7 || m.centrality() == 4 && r.nextDouble() < 0.2;
+        // Especially recruitment-weak follows the municipality (centrality 5-6 unless an admin overrode it).
+        boolean weak = rural;
         boolean alis = r.nextDouble() < 0.85;
         Set<AlisAgreementElement> elements = EnumSet.noneOf(AlisAgreementElement.class);
         if (alis) {
@@ -66,10 +67,18 @@ final class DemoPositions {
         int incentiveCount = rural ? 1 + r.nextInt(4) : middle ? r.nextInt(3) : r.nextInt(2);
         List<Incentive> incentives = new ArrayList<>();
         var types = new ArrayList<>(List.of(IncentiveType.values()));
+        int extras = 0;
         for (int k = 0; k < incentiveCount; k++) {
             var type = types.remove(r.nextInt(types.size()));
             Integer amount = type == IncentiveType.EXTRA_LEAVE ? null : 10_000 * (2 + r.nextInt(rural ? 20 : 8));
-            incentives.add(new Incentive(type, amount, incentiveText(type)));
+            // In weak municipalities the scheme's extra elements pay, up to its yearly ceiling; the rest is own.
+            boolean scheme = weak && type.canBeSchemeElement()
+                    && (type != IncentiveType.SICK_LEAVE_COMPENSATION || !salaried)
+                    && extras + (amount == null ? 0 : amount) <= 200_000;
+            if (scheme) {
+                extras += amount == null ? 0 : amount;
+            }
+            incentives.add(new Incentive(type, amount, incentiveText(type), scheme));
         }
         Integer onCall = r.nextDouble() < 0.15 ? null : rural ? 2 + r.nextInt(5) : 4 + r.nextInt(9);
         var start = today.plusDays(60 + r.nextInt(240));

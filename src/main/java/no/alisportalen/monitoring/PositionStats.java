@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * first, then extensions).
  *
  * @param matchingApplicants registered applicants whose hard constraints the position satisfies
+ * @param yearlyValue fixed salary (salaried), agreement elements and incentives, NOK per year
+ * @param standardElementsNok, schemeExtrasNok what one agreement costs the national ALIS scheme a year
+ * @param schemeYear the year the position's scheme figures follow (its start year)
  */
 public record PositionStats(
         PositionId positionId,
@@ -30,4 +33,9 @@ public record PositionStats(
         @Nullable EmploymentForm employmentForm,
         @Nullable WorkSetting setting,
         @Nullable Integer listLength,
-        int incentivesTotalNok) {}
+        int incentivesTotalNok,
+        int yearlyValue,
+        int standardElementsNok,
+        int schemeExtrasNok,
+        int openings,
+        int schemeYear) {}

@@ -54,8 +54,11 @@ public class StatsService {
     private final Messages messages;
     private final Clock clock;
 
+    private final no.alisportalen.position.SchemeProperties scheme;
+
     StatsService(PositionService positions, ApplicationService applications, MunicipalityService municipalities,
-            LatentDemand latentDemand, Messages messages, Clock clock) {
+            LatentDemand latentDemand, Messages messages, Clock clock, no.alisportalen.position.SchemeProperties scheme) {
+        this.scheme = scheme;
         this.positions = positions;
         this.applications = applications;
         this.municipalities = municipalities;
@@ -123,7 +126,9 @@ public class StatsService {
                     p.region(), p.status(), counts.getOrDefault(p.id(), 0L).intValue(),
                     Math.max(0, ChronoUnit.DAYS.between(opened, until)), d.applicationDeadline(),
                     demand.getOrDefault(p.id().value(), 0), p.municipalityName(), p.centrality(), d.recruitmentWeak(),
-                    d.employmentForm(), d.setting(), d.listLength(), d.totalIncentivesNok()));
+                    d.employmentForm(), d.setting(), d.listLength(), d.totalIncentivesNok(), d.yearlyValue(),
+                    d.standardElementsNok(), d.schemeExtrasNok(), d.openings() == null ? 1 : d.openings(),
+                    d.startDate() != null ? d.startDate().getYear() : opened.getYear()));
         }
         stats.sort(Comparator.comparing((PositionStats s) -> s.status() != PositionStatus.PUBLISHED)
                 .thenComparing(s -> s.applicationDeadline() == null ? LocalDate.MAX : s.applicationDeadline()));
@@ -132,6 +137,58 @@ public class StatsService {
 
     /** The positions and the applications (without personal data) of a scope. */
     public record Figures(@Nullable Region region, List<PositionStats> positions, List<ApplicationFact> facts) {}
+
+    /**
+     * What one municipality's published and filled positions cost the national ALIS scheme in a year.
+     *
+     * @param agreements one per opening
+     */
+    public record MunicipalityCost(String municipalityNumber, String municipalityName, int agreements,
+            long standardNok, long extraNok) {
+
+        public long totalNok() {
+            return standardNok + extraNok;
+        }
+    }
+
+    /** The scheme's cost in one year for the region (the country for an admin's whole view), against its budget. */
+    public record SchemeCost(int year, long budgetNok, long standardNok, long extraNok,
+            List<MunicipalityCost> municipalities) {
+
+        public long totalNok() {
+            return standardNok + extraNok;
+        }
+    }
+
+    /**
+     * The national ALIS scheme's cost of the region's published and filled positions, per scheme year (a
+     * position's start year): standard and extra elements per agreement, times its openings.
+     */
+    public List<SchemeCost> schemeCost(Figures figures) {
+        Map<Integer, Map<String, MunicipalityCost>> byYear = new TreeMap<>();
+        for (var p : figures.positions()) {
+            if (p.status() != PositionStatus.PUBLISHED && p.status() != PositionStatus.FILLED) {
+                continue;
+            }
+            byYear.computeIfAbsent(p.schemeYear(), y -> new TreeMap<>()).merge(p.municipalityNumber(),
+                    new MunicipalityCost(p.municipalityNumber(), p.municipalityName(), p.openings(),
+                            (long) p.standardElementsNok() * p.openings(), (long) p.schemeExtrasNok() * p.openings()),
+                    (a, b) -> new MunicipalityCost(a.municipalityNumber(), a.municipalityName(),
+                            a.agreements() + b.agreements(), a.standardNok() + b.standardNok(),
+                            a.extraNok() + b.extraNok()));
+        }
+        List<SchemeCost> costs = new ArrayList<>();
+        byYear.forEach((year, municipalities) -> {
+            var figuresOfYear = scheme.forYear(year);
+            long budget = figures.region() != null ? figuresOfYear.budgetFor(figures.region())
+                    : java.util.Arrays.stream(Region.values()).mapToLong(figuresOfYear::budgetFor).sum();
+            var list = municipalities.values().stream()
+                    .sorted(Comparator.comparingLong(MunicipalityCost::totalNok).reversed()).toList();
+            costs.add(new SchemeCost(year, budget, list.stream().mapToLong(MunicipalityCost::standardNok).sum(),
+                    list.stream().mapToLong(MunicipalityCost::extraNok).sum(), list));
+        });
+        return costs;
+    }
 
     /** The summary of figures already read. */
     public Summary summarize(Figures figures) {
@@ -233,13 +290,13 @@ public class StatsService {
     public static String positionsCsv(List<PositionStats> rows, java.util.function.Function<String, String> header) {
         var columns = List.of("positionId", "title", "municipalityNumber", "municipalityName", "region", "status",
                 "employmentForm", "setting", "listLength", "incentivesTotalNok", "applicationDeadline", "daysOpen",
-                "applicationCount", "matchingApplicants");
+                "applicationCount", "matchingApplicants", "yearlyValue", "standardElementsNok", "schemeExtrasNok");
         return csv(columns, header, rows.stream().map(s -> List.<Object>of(s.positionId().value(), s.title(),
                 s.municipalityNumber(), s.municipalityName(), s.region().name(), s.status().name(),
                 s.employmentForm() == null ? "" : s.employmentForm().name(), s.setting() == null ? ""
                         : s.setting().name(), s.listLength() == null ? "" : s.listLength(), s.incentivesTotalNok(),
                 s.applicationDeadline() == null ? "" : s.applicationDeadline(), s.daysOpen(), s.applicationCount(),
-                s.matchingApplicants())).toList());
+                s.matchingApplicants(), s.yearlyValue(), s.standardElementsNok(), s.schemeExtrasNok())).toList());
     }
 
     public static String municipalitiesCsv(List<MunicipalityStats> rows,

@@ -10,5 +10,14 @@ public enum IncentiveType {
     SUPERVISOR_INCENTIVE,
     HOUSING,
     RELOCATION,
-    OTHER
+    OTHER;
+
+    /**
+     * Whether the national ALIS scheme knows this as an extra element (sick-leave compensation for self-employed
+     * ALIS, co-location grants, locum schemes, extra leave, equipment, supervisor incentives, others); housing and
+     * relocation are the municipality's own.
+     */
+    public boolean canBeSchemeElement() {
+        return this != HOUSING && this != RELOCATION;
+    }
 }

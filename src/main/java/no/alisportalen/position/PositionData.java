@@ -1,7 +1,10 @@
 package no.alisportalen.position;
 
 import java.time.LocalDate;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import no.alisportalen.municipality.GeoPoint;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param annualSalaryNok required for SALARIED, null for SELF_EMPLOYED
  * @param onCallRotation on call one in N; null means no on-call duty
  * @param location defaults to the municipality's coordinates
+ * @param alisAgreementElementsNok NOK per year of each offered standard element (the service fills the
+ *     configured defaults for those a municipality leaves out)
+ * @param recruitmentWeak derived from the municipality (read-only; the service sets it)
  */
 public record PositionData(
         @Nullable String municipalityNumber,
@@ -29,6 +35,7 @@ public record PositionData(
         boolean introductionAgreement,
         boolean alisAgreement,
         Set<AlisAgreementElement> alisAgreementElements,
+        Map<AlisAgreementElement, Integer> alisAgreementElementsNok,
         boolean recruitmentWeak,
         List<Incentive> incentives,
         boolean supervisorOnSite,
@@ -43,8 +50,32 @@ public record PositionData(
 
     public PositionData {
         alisAgreementElements = alisAgreementElements == null ? Set.of() : Set.copyOf(alisAgreementElements);
+        var amounts = new java.util.EnumMap<AlisAgreementElement, Integer>(AlisAgreementElement.class);
+        if (alisAgreementElementsNok != null) {
+            alisAgreementElementsNok.forEach((element, nok) -> {
+                if (element != null && nok != null) {
+                    amounts.put(element, nok);
+                }
+            });
+        }
+        alisAgreementElementsNok = java.util.Collections.unmodifiableMap(amounts);
         incentives = incentives == null ? List.of() : List.copyOf(incentives);
         contact = contact == null ? Contact.empty() : contact;
+    }
+
+    /** Without element amounts (the service fills the configured defaults). */
+    public PositionData(@Nullable String municipalityNumber, @Nullable String title, @Nullable String description,
+            @Nullable String workplace, @Nullable GeoPoint location, @Nullable EmploymentForm employmentForm,
+            @Nullable WorkSetting setting, @Nullable Integer listLength, @Nullable Integer annualSalaryNok,
+            boolean introductionAgreement, boolean alisAgreement, Set<AlisAgreementElement> alisAgreementElements,
+            boolean recruitmentWeak, List<Incentive> incentives, boolean supervisorOnSite,
+            @Nullable Integer supervisionHoursPerMonth, boolean supervisionGroup, @Nullable Integer onCallRotation,
+            boolean onCallBackup, @Nullable LocalDate startDate, @Nullable LocalDate applicationDeadline,
+            @Nullable Integer openings, Contact contact) {
+        this(municipalityNumber, title, description, workplace, location, employmentForm, setting, listLength,
+                annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements, Map.of(),
+                recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
+                onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact);
     }
 
     /** A blank draft for a municipality, with the defaults a new form starts from. */
@@ -57,18 +88,60 @@ public record PositionData(
     public PositionData withDates(@Nullable LocalDate start, @Nullable LocalDate deadline) {
         return new PositionData(municipalityNumber, title, description, workplace, location, employmentForm, setting,
                 listLength, annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements,
-                recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
+                alisAgreementElementsNok, recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
                 onCallRotation, onCallBackup, start, deadline, openings, contact);
     }
 
     public PositionData withDescriptionAndLocation(@Nullable String cleanDescription, @Nullable GeoPoint point) {
         return new PositionData(municipalityNumber, title, cleanDescription, workplace, point, employmentForm,
                 setting, listLength, annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements,
-                recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
+                alisAgreementElementsNok, recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
                 onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact);
     }
 
+    /** The scheme's derived parts: the municipality's weakness and each offered element's amount. */
+    public PositionData withScheme(boolean weak, Map<AlisAgreementElement, Integer> amounts) {
+        return new PositionData(municipalityNumber, title, description, workplace, location, employmentForm, setting,
+                listLength, annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements, amounts,
+                weak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup, onCallRotation,
+                onCallBackup, startDate, applicationDeadline, openings, contact);
+    }
+
+    public PositionData withIncentives(List<Incentive> changed) {
+        return new PositionData(municipalityNumber, title, description, workplace, location, employmentForm, setting,
+                listLength, annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements,
+                alisAgreementElementsNok, recruitmentWeak, changed, supervisorOnSite, supervisionHoursPerMonth,
+                supervisionGroup, onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact);
+    }
+
     public int totalIncentivesNok() {
-        return incentives.stream().mapToInt(i -> i.annualAmountNok() == null ? 0 : i.annualAmountNok()).sum();
+        return incentives.stream().mapToInt(Incentive::amount).sum();
+    }
+
+    /** The fixed salary, where there is one (salaried positions). */
+    @JsonIgnore
+    public int salaryPartNok() {
+        return employmentForm == EmploymentForm.SALARIED && annualSalaryNok != null ? annualSalaryNok : 0;
+    }
+
+    /** The offered standard elements of the ALIS agreement together, NOK per year. */
+    @JsonIgnore
+    public int standardElementsNok() {
+        return alisAgreementElements.stream().mapToInt(e -> alisAgreementElementsNok.getOrDefault(e, 0)).sum();
+    }
+
+    /** Incentives that are extra elements of the national scheme, NOK per year. */
+    @JsonIgnore
+    public int schemeExtrasNok() {
+        return incentives.stream().filter(Incentive::scheme).mapToInt(Incentive::amount).sum();
+    }
+
+    /**
+     * What the offer is worth a year: the fixed salary (salaried) plus the agreement's elements and the
+     * incentives. For self-employed positions only the guaranteed parts (income depends on the list).
+     */
+    @JsonProperty(value = "yearlyValue", access = JsonProperty.Access.READ_ONLY)
+    public int yearlyValue() {
+        return salaryPartNok() + standardElementsNok() + totalIncentivesNok();
     }
 }

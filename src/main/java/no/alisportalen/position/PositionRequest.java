@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /positions} and {@code PUT /positions/{id}}. Read-only fields (id, status,
- * municipality name, county, region, timestamps, applicationCount) are ignored if sent; {@code version} is
+ * municipality name, county, region, recruitmentWeak, yearlyValue, timestamps, applicationCount) are ignored if
+ * sent; {@code version} is
  * required for PUT.
  */
 record PositionRequest(
@@ -25,6 +26,7 @@ record PositionRequest(
         @Nullable Boolean introductionAgreement,
         @Nullable Boolean alisAgreement,
         @Nullable Set<AlisAgreementElement> alisAgreementElements,
+        java.util.@Nullable Map<AlisAgreementElement, Integer> alisAgreementElementsNok,
         @Nullable Boolean recruitmentWeak,
         @Nullable List<Incentive> incentives,
         @Nullable Boolean supervisorOnSite,
@@ -40,7 +42,9 @@ record PositionRequest(
     PositionData toData() {
         return new PositionData(municipalityNumber, title, description, workplace, location, employmentForm, setting,
                 listLength, annualSalaryNok, is(introductionAgreement), is(alisAgreement),
-                alisAgreementElements == null ? Set.of() : alisAgreementElements, is(recruitmentWeak),
+                alisAgreementElements == null ? Set.of() : alisAgreementElements,
+                alisAgreementElementsNok == null ? java.util.Map.of() : alisAgreementElementsNok,
+                false, // derived from the municipality; what a client sends is ignored
                 incentives == null ? List.of() : incentives.stream().filter(java.util.Objects::nonNull).toList(),
                 is(supervisorOnSite), supervisionHoursPerMonth, is(supervisionGroup), onCallRotation, is(onCallBackup),
                 startDate, applicationDeadline, openings == null ? 1 : openings, contact);

@@ -105,6 +105,53 @@ public final class PositionRules {
         return p;
     }
 
+    /**
+     * The national ALIS scheme's limits (problems that block saving): each standard element's amount within the
+     * year's ceiling and all of them together at most the ceiling; extra elements only in an especially
+     * recruitment-weak municipality, only of the kinds the scheme knows (sick-leave compensation only for
+     * self-employed ALIS), and together at most the year's ceiling for extras.
+     *
+     * @param year the scheme figures for the position's start year
+     * @param schemeYear that year, for the messages
+     */
+    public static List<FieldProblem> forScheme(PositionData d, SchemeProperties.Year year, int schemeYear,
+            boolean municipalityWeak) {
+        List<FieldProblem> p = new ArrayList<>();
+        for (var entry : d.alisAgreementElementsNok().entrySet()) {
+            var field = "alisAgreementElementsNok." + entry.getKey().name();
+            if (!d.alisAgreementElements().contains(entry.getKey())) {
+                p.add(FieldProblem.of(field, "validation.scheme.elementNotOffered"));
+            } else {
+                range(p, field, entry.getValue(), 0, year.standardMaxNok());
+            }
+        }
+        int standard = d.standardElementsNok();
+        if (standard > year.standardMaxNok()) {
+            p.add(FieldProblem.of("alisAgreementElementsNok", "validation.scheme.standardTotal", year.standardMaxNok(),
+                    schemeYear, standard));
+        }
+        for (int i = 0; i < d.incentives().size(); i++) {
+            var incentive = d.incentives().get(i);
+            if (incentive == null || !incentive.scheme() || incentive.type() == null) {
+                continue;
+            }
+            var field = "incentives[" + i + "].schemeElement";
+            if (!municipalityWeak) {
+                p.add(FieldProblem.of(field, "validation.scheme.extraNotWeak"));
+            } else if (!incentive.type().canBeSchemeElement()) {
+                p.add(FieldProblem.of(field, "validation.scheme.extraKind"));
+            } else if (incentive.type() == IncentiveType.SICK_LEAVE_COMPENSATION
+                    && d.employmentForm() != EmploymentForm.SELF_EMPLOYED) {
+                p.add(FieldProblem.of(field, "validation.scheme.sickLeaveSelfEmployed"));
+            }
+        }
+        int extras = d.schemeExtrasNok();
+        if (municipalityWeak && extras > year.extraMaxNok()) {
+            p.add(FieldProblem.of("incentives", "validation.scheme.extraTotal", year.extraMaxNok(), schemeYear, extras));
+        }
+        return p;
+    }
+
     /** Problems that block publishing (in addition to {@link #forSave}). */
     public static List<FieldProblem> forPublish(PositionData d, LocalDate today) {
         List<FieldProblem> p = new ArrayList<>();

@@ -49,10 +49,15 @@ public class PositionService {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ApplicationCounts> counts;
     private final Clock clock;
+    private final no.alisportalen.municipality.RecruitmentWeakness weakness;
+    private final SchemeProperties scheme;
 
     PositionService(PositionRepository repository, MunicipalityService municipalities, MongoTemplate mongo,
             FeedSequencer sequencer, ChangeQueues queues, ApplicationEventPublisher events,
-            ObjectProvider<ApplicationCounts> counts, Clock clock) {
+            ObjectProvider<ApplicationCounts> counts, Clock clock,
+            no.alisportalen.municipality.RecruitmentWeakness weakness, SchemeProperties scheme) {
+        this.weakness = weakness;
+        this.scheme = scheme;
         this.queues = queues;
         this.counts = counts;
         this.repository = repository;
@@ -73,7 +78,9 @@ public class PositionService {
                 && !user.actsFor(clean.municipalityNumber())) {
             throw new AccessDeniedException("Not this user's municipality");
         }
-        validate(PositionRules.forSave(clean, municipalities::exists));
+        List<FieldProblem> createProblems = new ArrayList<>(PositionRules.forSave(clean, municipalities::exists));
+        createProblems.addAll(schemeProblems(clean));
+        validate(createProblems);
         var municipality = municipalities.find(Objects.requireNonNull(clean.municipalityNumber())).orElseThrow();
         var now = Instant.now(clock);
         var document = new PositionDocument(new ObjectId().toHexString(), null, PositionStatus.DRAFT, clean,
@@ -100,6 +107,7 @@ public class PositionService {
         }
         var clean = normalize(data);
         List<FieldProblem> problems = new ArrayList<>(PositionRules.forSave(clean, municipalities::exists));
+        problems.addAll(schemeProblems(clean));
         if (!Objects.equals(clean.municipalityNumber(), current.data().municipalityNumber())) {
             problems.add(FieldProblem.of("municipalityNumber", "validation.position.municipalityFixed"));
         }
@@ -133,11 +141,14 @@ public class PositionService {
         if (current.status() != PositionStatus.DRAFT) {
             throw new ConflictException("conflict.position.notDraft");
         }
-        List<FieldProblem> problems = new ArrayList<>(PositionRules.forSave(current.data(), municipalities::exists));
-        problems.addAll(PositionRules.forPublish(current.data(), today()));
+        // The municipality's weakness may have changed since the draft was saved: publish under today's rules.
+        var data = withScheme(current.data());
+        List<FieldProblem> problems = new ArrayList<>(PositionRules.forSave(data, municipalities::exists));
+        problems.addAll(schemeProblems(data));
+        problems.addAll(PositionRules.forPublish(data, today()));
         validate(problems);
         var now = Instant.now(clock);
-        var saved = save(current.with(PositionStatus.PUBLISHED, current.data(), now, now,
+        var saved = save(current.with(PositionStatus.PUBLISHED, data, now, now,
                 new AuditEntry(now, user.actor(), "PUBLISHED", List.of()), FeedChangeType.PUBLISHED));
         events.publishEvent(new PositionEvent.PositionPublished(id, saved.currentVersion()));
         return withCounts(List.of(saved)).getFirst();
@@ -346,7 +357,8 @@ public class PositionService {
         var clean = new PositionData(number, strip(data.title()), data.description(),
                 strip(data.workplace()), data.location(), data.employmentForm(), data.setting(), data.listLength(),
                 data.annualSalaryNok(), data.introductionAgreement(), data.alisAgreement(),
-                data.alisAgreementElements(), data.recruitmentWeak(), data.incentives(), data.supervisorOnSite(),
+                data.alisAgreementElements(), data.alisAgreementElementsNok(), data.recruitmentWeak(),
+                data.incentives(), data.supervisorOnSite(),
                 data.supervisionHoursPerMonth(), data.supervisionGroup(), data.onCallRotation(), data.onCallBackup(),
                 data.startDate(), data.applicationDeadline(), data.openings(),
                 new Contact(strip(data.contact().name()), strip(data.contact().email()), strip(data.contact().phone())));
@@ -356,7 +368,82 @@ public class PositionService {
         var location = data.location() != null ? data.location()
                 : clean.municipalityNumber() == null ? null
                 : municipalities.find(clean.municipalityNumber()).map(m -> m.location()).orElse(null);
-        return clean.withDescriptionAndLocation(description, location);
+        return withScheme(clean.withDescriptionAndLocation(description, location));
+    }
+
+    /** The scheme year a position follows: the year it starts (this year before it has a start date). */
+    int schemeYear(PositionData data) {
+        return data.startDate() != null ? data.startDate().getYear() : today().getYear();
+    }
+
+    /** The scheme's figures for the position's year. */
+    public SchemeProperties.Year schemeFigures(PositionData data) {
+        return scheme.forYear(schemeYear(data));
+    }
+
+    /**
+     * The derived parts of the national ALIS scheme: whether the municipality is especially recruitment-weak
+     * now, and the configured default for every offered standard element the municipality named no amount for.
+     */
+    PositionData withScheme(PositionData data) {
+        boolean weak = data.municipalityNumber() != null && municipalities.exists(data.municipalityNumber())
+                && weakness.isWeak(data.municipalityNumber());
+        var year = scheme.forYear(schemeYear(data));
+        var amounts = new java.util.EnumMap<AlisAgreementElement, Integer>(AlisAgreementElement.class);
+        amounts.putAll(data.alisAgreementElementsNok());
+        for (var element : data.alisAgreementElements()) {
+            amounts.putIfAbsent(element, year.defaultFor(element));
+        }
+        return data.withScheme(weak, amounts);
+    }
+
+    /** Every problem that would block saving this data, as the service will see it (the form checks live). */
+    public List<FieldProblem> check(PositionData data) {
+        var derived = withScheme(data);
+        List<FieldProblem> problems = new ArrayList<>(PositionRules.forSave(derived, municipalities::exists));
+        problems.addAll(schemeProblems(derived));
+        return problems;
+    }
+
+    private List<FieldProblem> schemeProblems(PositionData data) {
+        int year = schemeYear(data);
+        return PositionRules.forScheme(data, scheme.forYear(year), year, data.recruitmentWeak());
+    }
+
+    /**
+     * A municipality became, or stopped being, especially recruitment-weak: its positions' derived flag follows
+     * (audited as the system, in the feed for published positions, re-indexed). Scheme extra elements already
+     * offered stay until the municipality next edits or publishes, when today's rules apply.
+     */
+    @org.springframework.context.event.EventListener
+    void on(no.alisportalen.municipality.RecruitmentWeaknessChanged changed) {
+        for (var document : repository.findByDataMunicipalityNumber(changed.municipalityNumber(), Sort.unsorted())) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                var current = repository.findById(document.id()).orElse(null);
+                if (current == null || current.data().recruitmentWeak() == changed.recruitmentWeak()) {
+                    break;
+                }
+                try {
+                    rederive(current, "RECRUITMENT_WEAK_CHANGED", current.data().withScheme(changed.recruitmentWeak(),
+                            current.data().alisAgreementElementsNok()));
+                    break;
+                } catch (ConflictException e) {
+                    log.debug("Position {} changed meanwhile; trying again", document.id());
+                }
+            }
+        }
+    }
+
+    /** A change the system makes to a position's derived data (no user): audited, fed and indexed. */
+    void rederive(PositionDocument current, String action, PositionData data) {
+        var now = Instant.now(clock);
+        boolean published = current.status() == PositionStatus.PUBLISHED;
+        var saved = save(current.with(current.status(), data, now, current.publishedAt(),
+                new AuditEntry(now, SYSTEM, action, changedFields(current.data(), data)),
+                published ? FeedChangeType.UPDATED : null));
+        events.publishEvent(published ? new PositionEvent.PositionUpdated(new PositionId(saved.id()),
+                saved.currentVersion()) : new PositionEvent.PositionSaved(new PositionId(saved.id()),
+                saved.currentVersion()));
     }
 
     private static @Nullable String strip(@Nullable String value) {

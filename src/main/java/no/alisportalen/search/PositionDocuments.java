@@ -67,6 +67,7 @@ class PositionDocuments {
         doc.put("incentiveTypes", d.incentives().stream().map(i -> i.type()).filter(Objects::nonNull)
                 .map(IncentiveType::name).distinct().toList());
         doc.put("incentivesTotalNok", d.totalIncentivesNok());
+        doc.put("yearlyValue", d.yearlyValue());
         doc.put("supervisorOnSite", d.supervisorOnSite());
         doc.put("supervisionHoursPerMonth", d.supervisionHoursPerMonth());
         doc.put("onCallRotation", d.onCallRotation());

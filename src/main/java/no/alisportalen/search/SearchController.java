@@ -48,6 +48,9 @@ class SearchController {
             @Parameter(schema = @Schema(minimum = "0", maximum = "3000"))
             @RequestParam(required = false) @Nullable Integer maxListLength,
             @RequestParam(required = false) @Nullable Integer minSalary,
+            @Parameter(description = "The least yearly value in NOK: fixed salary (salaried) plus the ALIS "
+                    + "agreement's elements and the incentives", schema = @Schema(minimum = "0"))
+            @RequestParam(required = false) @Nullable Integer minYearlyValue,
             @RequestParam(required = false) @Nullable Boolean introductionAgreement,
             @RequestParam(required = false) @Nullable Boolean alisAgreement,
             @RequestParam(required = false) @Nullable Boolean recruitmentWeak,
@@ -60,6 +63,8 @@ class SearchController {
             @RequestParam(required = false) @Nullable String nearMunicipality,
             @Parameter(schema = @Schema(exclusiveMinimumValue = 0, maximum = "3000"))
             @RequestParam(required = false) @Nullable Double radiusKm,
+            @Parameter(schema = @Schema(allowableValues = {"relevance", "deadline", "newest", "distance", "salary",
+                    "yearlyValue"}, defaultValue = "relevance"))
             @RequestParam(defaultValue = "relevance") String sort,
             @Parameter(description = "From 0; (page + 1) × size at most 10,000", schema = @Schema(minimum = "0", maximum = "9999"))
             @RequestParam(defaultValue = "0") int page,
@@ -93,6 +98,9 @@ class SearchController {
                 problems.add(FieldProblem.of("nearMunicipality", "validation.municipality.unknown"));
             }
         }
+        if (minYearlyValue != null && minYearlyValue < 0) {
+            problems.add(FieldProblem.of("minYearlyValue", "validation.range", 0, Integer.MAX_VALUE));
+        }
         if (radiusKm != null && (radiusKm <= 0 || radiusKm > 3000 || radiusKm.isNaN())) {
             problems.add(FieldProblem.of("radiusKm", "validation.range", 1, 3000));
         }
@@ -106,7 +114,7 @@ class SearchController {
         return search.search(new SearchQuery(q, nonNull(region), nonNull(county), nonNull(municipality),
                 nonNull(employmentForm), nonNull(setting), maxListLength, minSalary, introductionAgreement,
                 alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation, nonNull(incentive),
-                nonNull(centrality), centre, radiusKm, order, page, size));
+                nonNull(centrality), centre, radiusKm, order, page, size, minYearlyValue));
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)

@@ -26,6 +26,9 @@ final class SearchFilters {
         if (q.maxListLength() != null && d.listLength() != null && d.listLength() > q.maxListLength()) {
             return false;
         }
+        if (q.minYearlyValue() != null && d.yearlyValue() < q.minYearlyValue()) {
+            return false;
+        }
         if (q.minSalary() != null && (d.annualSalaryNok() == null || d.annualSalaryNok() < q.minSalary())) {
             return false;
         }

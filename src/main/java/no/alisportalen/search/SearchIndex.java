@@ -54,6 +54,38 @@ class SearchIndex {
         return true;
     }
 
+    /**
+     * Adds the fields of search/positions-index.json that the live index lacks (a mapping change is additive;
+     * {@code dynamic: false} would otherwise store a new field without searching it).
+     *
+     * @return true when fields were added: everything must be re-sent so each document gets them
+     */
+    synchronized boolean upgradeMapping() throws IOException {
+        var current = currentIndex();
+        if (current.isEmpty()) {
+            return false;
+        }
+        var name = current.get();
+        var live = client.indices().getMapping(g -> g.index(name)).result().get(name).mappings().properties().keySet();
+        com.fasterxml.jackson.databind.JsonNode wanted;
+        try (var mapping = new ClassPathResource("search/positions-index.json").getInputStream()) {
+            wanted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mapping).get("mappings");
+        }
+        var missing = new java.util.ArrayList<String>();
+        wanted.get("properties").fieldNames().forEachRemaining(f -> {
+            if (!live.contains(f)) {
+                missing.add(f);
+            }
+        });
+        if (missing.isEmpty()) {
+            return false;
+        }
+        var body = wanted.toString();
+        client.indices().putMapping(p -> p.index(name).withJson(new java.io.StringReader(body)));
+        log.info("Search index {} gained fields {}; re-sending every position", name, missing);
+        return true;
+    }
+
     String createIndex() throws IOException {
         var name = alias() + "-" + clock.millis();
         try (var mapping = new ClassPathResource("search/positions-index.json").getInputStream()) {

@@ -58,6 +58,9 @@ class SearchIndexer {
         int sent = 0;
         try {
             if (index.ensureExists() || !reconciled) {
+                if (index.upgradeMapping()) {
+                    positions.markAllDirty();
+                }
                 reconcile();
             }
             while (true) {

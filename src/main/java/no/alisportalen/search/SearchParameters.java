@@ -39,7 +39,7 @@ public final class SearchParameters {
                 bool(p, "introductionAgreement"), bool(p, "alisAgreement"), bool(p, "recruitmentWeak"),
                 bool(p, "supervisorOnSite"), integer(p, "minOnCallRotation"),
                 enums(p, "incentive", IncentiveType::valueOf), enums(p, "centrality", Integer::valueOf), centre,
-                centre == null ? null : radius, sort, page, size);
+                centre == null ? null : radius, sort, page, size, integer(p, "minYearlyValue"));
     }
 
     /** The query parameters of a search; {@code nearMunicipality} is passed separately as the UI knows it. */
@@ -55,6 +55,7 @@ public final class SearchParameters {
         put(p, "setting", q.settings().stream().map(Enum::name).toList());
         put(p, "maxListLength", q.maxListLength());
         put(p, "minSalary", q.minSalary());
+        put(p, "minYearlyValue", q.minYearlyValue());
         put(p, "introductionAgreement", q.introductionAgreement());
         put(p, "alisAgreement", q.alisAgreement());
         put(p, "recruitmentWeak", q.recruitmentWeak());

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * without on-call duty; {@code minSalary} fails positions without a fixed salary.
  *
  * @param centre the point distances are measured from (from {@code near} or {@code nearMunicipality})
+ * @param minYearlyValue the least yearly value (salary, agreement elements and incentives, NOK)
  */
 public record SearchQuery(
         @Nullable String text,
@@ -35,7 +36,8 @@ public record SearchQuery(
         @Nullable Double radiusKm,
         SearchSort sort,
         int page,
-        int size) {
+        int size,
+        @Nullable Integer minYearlyValue) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_WINDOW = 10_000;
@@ -52,6 +54,24 @@ public record SearchQuery(
         centralities = List.copyOf(centralities);
     }
 
+    /** Without a yearly-value floor. */
+    public SearchQuery(@Nullable String text, List<Region> regions, List<String> counties, List<String> municipalities,
+            List<EmploymentForm> employmentForms, List<WorkSetting> settings, @Nullable Integer maxListLength,
+            @Nullable Integer minSalary, @Nullable Boolean introductionAgreement, @Nullable Boolean alisAgreement,
+            @Nullable Boolean recruitmentWeak, @Nullable Boolean supervisorOnSite, @Nullable Integer minOnCallRotation,
+            List<IncentiveType> incentives, List<Integer> centralities, @Nullable GeoPoint centre,
+            @Nullable Double radiusKm, SearchSort sort, int page, int size) {
+        this(text, regions, counties, municipalities, employmentForms, settings, maxListLength, minSalary,
+                introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation, incentives,
+                centralities, centre, radiusKm, sort, page, size, null);
+    }
+
+    public SearchQuery withMinYearlyValue(@Nullable Integer value) {
+        return new SearchQuery(text, regions, counties, municipalities, employmentForms, settings, maxListLength,
+                minSalary, introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation,
+                incentives, centralities, centre, radiusKm, sort, page, size, value);
+    }
+
     /** Everything open, newest first. */
     public static SearchQuery all() {
         return new SearchQuery(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null,
@@ -61,6 +81,6 @@ public record SearchQuery(
     public SearchQuery withPage(int newPage, int newSize) {
         return new SearchQuery(text, regions, counties, municipalities, employmentForms, settings, maxListLength,
                 minSalary, introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation,
-                incentives, centralities, centre, radiusKm, sort, newPage, newSize);
+                incentives, centralities, centre, radiusKm, sort, newPage, newSize, minYearlyValue);
     }
 }

@@ -70,6 +70,10 @@ final class SearchQueryBuilder {
             filters.add(orMissing("listLength", Query.of(x -> x.range(r -> r.number(n -> n.field("listLength")
                     .lte(q.maxListLength().doubleValue()))))));
         }
+        if (q.minYearlyValue() != null) {
+            filters.add(Query.of(x -> x.range(r -> r.number(n -> n.field("yearlyValue")
+                    .gte(q.minYearlyValue().doubleValue())))));
+        }
         if (q.minSalary() != null) {
             filters.add(Query.of(x -> x.range(r -> r.number(n -> n.field("annualSalaryNok")
                     .gte(q.minSalary().doubleValue())))));
@@ -172,6 +176,7 @@ final class SearchQueryBuilder {
             case DEADLINE -> sort.add(field("applicationDeadline", SortOrder.Asc));
             case NEWEST -> sort.add(field("publishedAt", SortOrder.Desc));
             case SALARY -> sort.add(field("annualSalaryNok", SortOrder.Desc));
+            case YEARLY_VALUE -> sort.add(field("yearlyValue", SortOrder.Desc));
             case DISTANCE -> {
                 GeoPoint centre = q.centre();
                 if (centre != null) {

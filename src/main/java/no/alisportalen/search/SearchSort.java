@@ -10,10 +10,12 @@ public enum SearchSort {
     DEADLINE,
     NEWEST,
     DISTANCE,
-    SALARY;
+    SALARY,
+    /** Highest yearly value first (salary, agreement elements and incentives). */
+    YEARLY_VALUE;
 
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == YEARLY_VALUE ? "yearlyValue" : name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<SearchSort> parse(String value) {

@@ -99,7 +99,12 @@ final class MatchesView extends Main implements HasDynamicTitle {
             outcome.addClassName("outcome-" + criterion.outcome().name().toLowerCase(Locale.ROOT));
             reasons.add(new ListItem(outcome, new Span(criterion.detail())));
         }
-        card.add(score, title, where, reasons);
+        var data = position.data();
+        var value = new Paragraph(getTranslation(data.employmentForm() == no.alisportalen.position.EmploymentForm.SELF_EMPLOYED
+                ? "matches.valueGuaranteed" : "matches.value",
+                no.alisportalen.base.ui.Money.nok(data.yearlyValue(), getLocale())));
+        value.addClassName("match-value");
+        card.add(score, title, where, value, reasons);
         return card;
     }
 

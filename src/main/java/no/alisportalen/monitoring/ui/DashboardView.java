@@ -67,6 +67,8 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
     final Select<Optional<Region>> region = new Select<>();
     final Div figures = new Div();
     final Div charts = new Div();
+    /** What the region's positions cost the national ALIS scheme, per year, against the budget. */
+    final Div schemeCost = new Div();
     final Grid<PositionStats> positions = new Grid<>();
     final Grid<MunicipalityStats> perMunicipality = new Grid<>();
     final TextField filter = new TextField();
@@ -106,7 +108,7 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
         configurePositions();
         configureMunicipalities();
         add(new H1(getTranslation("dashboard.heading")), new Paragraph(getTranslation("dashboard.intro")), region,
-                figures, charts,
+                figures, charts, schemeCost,
                 new Section(new H2(getTranslation("dashboard.positions")), new Div(filter, status,
                         withoutApplications, positionsCsv), positions),
                 new Section(new H2(getTranslation("dashboard.municipalities")), new Paragraph(municipalitiesCsv),
@@ -130,6 +132,7 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
         summary = stats.summarize(figures);
         renderFigures(summary);
         renderCharts(StatsService.perWeek(figures.facts()), all, summary);
+        renderSchemeCost(stats.schemeCost(figures));
         applyFilter();
         perMunicipality.setItems(summary.municipalities());
         municipalitiesCsv.setHref(csv("kommuner.csv", () -> StatsService.municipalitiesCsv(summary.municipalities(),
@@ -311,6 +314,53 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
         }
         charts.add(chart("dashboard.chart.map", Charts.bubbles(noData, getTranslation("dashboard.axis.lon"),
                 getTranslation("dashboard.axis.lat"), bubbles), table(mapRows)));
+    }
+
+    /** The scheme's cost per year against the budget: a figure, and a chart per municipality (top ten). */
+    private void renderSchemeCost(List<StatsService.SchemeCost> costs) {
+        schemeCost.removeAll();
+        schemeCost.add(new H2(getTranslation("dashboard.scheme.heading")));
+        if (costs.isEmpty()) {
+            schemeCost.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("dashboard.scheme.none")));
+            return;
+        }
+        for (var year : costs) {
+            long percent = year.budgetNok() == 0 ? 0 : Math.round(100.0 * year.totalNok() / year.budgetNok());
+            var figureText = getTranslation("dashboard.scheme.figure", year.year(),
+                    no.alisportalen.base.ui.Money.nok(year.totalNok(), getLocale()),
+                    no.alisportalen.base.ui.Money.nok(year.budgetNok(), getLocale()), percent,
+                    no.alisportalen.base.ui.Money.nok(year.standardNok(), getLocale()),
+                    no.alisportalen.base.ui.Money.nok(year.extraNok(), getLocale()));
+            var figure = new com.vaadin.flow.component.html.Paragraph(figureText);
+            figure.addClassName("scheme-figure");
+            Map<String, Map<String, Number>> series = new LinkedHashMap<>();
+            var standard = new LinkedHashMap<String, Number>();
+            var extra = new LinkedHashMap<String, Number>();
+            List<List<String>> rows = new ArrayList<>();
+            for (var m : year.municipalities().stream().limit(10).toList()) {
+                standard.put(m.municipalityName(), m.standardNok() / 1000.0);
+                extra.put(m.municipalityName(), m.extraNok() / 1000.0);
+            }
+            for (var m : year.municipalities()) {
+                rows.add(List.of(m.municipalityName(), String.valueOf(m.agreements()),
+                        no.alisportalen.base.ui.Money.nok(m.standardNok(), getLocale()),
+                        no.alisportalen.base.ui.Money.nok(m.extraNok(), getLocale())));
+            }
+            series.put(getTranslation("dashboard.scheme.standard"), standard);
+            series.put(getTranslation("dashboard.scheme.extra"), extra);
+            var top = year.municipalities().getFirst();
+            var image = new Div(new Svg(Charts.bars(getTranslation("dashboard.chart.noData"),
+                    getTranslation("dashboard.scheme.axis"), series)));
+            image.getElement().setAttribute("role", "img");
+            image.getElement().setAttribute("aria-label", getTranslation("dashboard.scheme.alt", year.year(), percent,
+                    top.municipalityName(), no.alisportalen.base.ui.Money.nok(top.totalNok(), getLocale())));
+            image.addClassName("chart-image");
+            var section = new Section(new com.vaadin.flow.component.html.H3(
+                    getTranslation("dashboard.scheme.year", year.year())), figure, image,
+                    new Details(getTranslation("dashboard.chart.numbers"), table(rows)));
+            section.addClassName("chart");
+            schemeCost.add(section);
+        }
     }
 
     /** A chart as an image with a text alternative, and its numbers one click away (WCAG 1.1.1). */

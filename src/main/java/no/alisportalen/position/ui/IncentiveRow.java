@@ -18,6 +18,7 @@ final class IncentiveRow extends HorizontalLayout {
     final IntegerField amount = new IntegerField();
     final TextField description = new TextField();
     final Button remove = new Button(VaadinIcon.TRASH.create());
+    final com.vaadin.flow.component.checkbox.Checkbox scheme = new com.vaadin.flow.component.checkbox.Checkbox();
 
     IncentiveRow(Incentive incentive, Runnable onChange, java.util.function.Consumer<IncentiveRow> onRemove) {
         addClassName("incentive-row");
@@ -35,6 +36,9 @@ final class IncentiveRow extends HorizontalLayout {
         description.setLabel(getTranslation("form.incentive.description"));
         description.setMaxLength(500);
         description.setValue(incentive.description() == null ? "" : incentive.description());
+        scheme.setLabel(getTranslation("form.incentive.scheme"));
+        scheme.setValue(incentive.scheme());
+        scheme.addValueChangeListener(e -> onChange.run());
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         remove.setAriaLabel(getTranslation("form.incentive.remove"));
         remove.setTooltipText(getTranslation("form.incentive.remove"));
@@ -42,11 +46,18 @@ final class IncentiveRow extends HorizontalLayout {
         type.addValueChangeListener(e -> onChange.run());
         amount.addValueChangeListener(e -> onChange.run());
         description.addValueChangeListener(e -> onChange.run());
-        add(type, amount, description, remove);
+        add(type, amount, description, scheme, remove);
     }
 
     Incentive read() {
         return new Incentive(type.getValue(), amount.getValue(),
-                description.getValue().isBlank() ? null : description.getValue().strip());
+                description.getValue().isBlank() ? null : description.getValue().strip(), scheme.getValue());
+    }
+
+    /** Scheme extra elements are for especially recruitment-weak municipalities only. */
+    void allowScheme(boolean weak, int ceiling) {
+        scheme.setEnabled(weak || scheme.getValue());
+        scheme.setTooltipText(getTranslation(weak ? "form.incentive.scheme.help" : "form.incentive.scheme.notWeak",
+                ceiling));
     }
 }

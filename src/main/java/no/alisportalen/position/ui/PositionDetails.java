@@ -61,14 +61,19 @@ final class PositionDetails extends Article {
         facts.add(fact("page.openings", data.openings() == null ? getTranslation("page.notSet")
                 : String.valueOf(data.openings())));
         add(new Section(new H2(getTranslation("page.facts")), facts));
+        add(valueSection(data));
 
         var incentives = new UnorderedList();
-        data.incentives().forEach(i -> incentives.add(new ListItem(i.annualAmountNok() == null
-                ? getTranslation("incentive." + i.type().name())
-                        + (i.description() == null ? "" : " – " + i.description())
-                : getTranslation("page.incentiveAmount", getTranslation("incentive." + i.type().name()),
-                        i.annualAmountNok()) + (i.description() == null || i.description().isBlank() ? ""
-                                : " – " + i.description()))));
+        data.incentives().forEach(i -> {
+            var text = i.annualAmountNok() == null ? getTranslation("incentive." + i.type().name())
+                    : getTranslation("page.incentiveAmount", getTranslation("incentive." + i.type().name()),
+                            i.annualAmountNok());
+            if (i.description() != null && !i.description().isBlank()) {
+                text += " – " + i.description();
+            }
+            text += " (" + getTranslation(i.scheme() ? "page.incentive.scheme" : "page.incentive.own") + ")";
+            incentives.add(new ListItem(text));
+        });
         var incentiveSection = new Section(new H2(getTranslation("page.incentives")));
         incentiveSection.add(data.incentives().isEmpty() ? new Paragraph(getTranslation("page.noIncentives"))
                 : incentives);
@@ -80,7 +85,10 @@ final class PositionDetails extends Article {
         agreements.add(new ListItem(getTranslation("page.alisAgreement") + ": "
                 + getTranslation(data.alisAgreement() ? "page.yes" : "page.no")));
         data.alisAgreementElements().stream().sorted()
-                .forEach(e -> agreements.add(new ListItem(getTranslation("element." + e.name()))));
+                .forEach(e -> agreements.add(new ListItem(data.alisAgreementElementsNok().containsKey(e)
+                        ? getTranslation("page.incentiveAmount", getTranslation("element." + e.name()),
+                                data.alisAgreementElementsNok().get(e))
+                        : getTranslation("element." + e.name()))));
         if (data.recruitmentWeak()) {
             agreements.add(new ListItem(getTranslation("page.recruitmentWeak")));
         }
@@ -147,4 +155,56 @@ final class PositionDetails extends Article {
         fact.addClassName("fact");
         return fact;
     }
+    /**
+     * What the offer is worth a year, as one figure and a stacked bar of its parts; the list under the bar is its
+     * text alternative. Self-employed: only the guaranteed parts, and a plain word that income depends on the list.
+     */
+    private Section valueSection(no.alisportalen.position.PositionData data) {
+        var section = new Section(new H2(getTranslation("page.value")));
+        section.addClassName("position-value");
+        var total = data.yearlyValue();
+        boolean selfEmployed = data.employmentForm() == EmploymentForm.SELF_EMPLOYED;
+        var figure = new Paragraph(getTranslation(selfEmployed ? "page.value.guaranteed" : "page.value.total",
+                no.alisportalen.base.ui.Money.nok(total, getLocale())));
+        figure.addClassName("value-figure");
+        section.add(figure);
+        if (selfEmployed) {
+            section.add(new Paragraph(getTranslation("page.value.selfEmployed")));
+        }
+        int[] parts = {data.salaryPartNok(), data.standardElementsNok(), data.totalIncentivesNok()};
+        String[] keys = {"page.value.salary", "page.value.elements", "page.value.incentives"};
+        if (total > 0) {
+            var bar = new Div();
+            bar.addClassName("value-bar");
+            bar.getElement().setAttribute("aria-hidden", "true");
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i] > 0) {
+                    var segment = new Div();
+                    segment.addClassNames("value-segment", "value-segment-" + i);
+                    segment.getStyle().set("width", String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * parts[i] / total));
+                    bar.add(segment);
+                }
+            }
+            section.add(bar);
+        }
+        var legend = new UnorderedList();
+        legend.addClassName("value-legend");
+        for (int i = 0; i < parts.length; i++) {
+            if (i == 0 && selfEmployed) {
+                continue;
+            }
+            var swatch = new com.vaadin.flow.component.html.Span();
+            swatch.addClassNames("value-swatch", "value-segment-" + i);
+            swatch.getElement().setAttribute("aria-hidden", "true");
+            legend.add(new ListItem(swatch, new com.vaadin.flow.component.html.Span(getTranslation(keys[i],
+                    no.alisportalen.base.ui.Money.nok(parts[i], getLocale())))));
+        }
+        if (data.schemeExtrasNok() > 0) {
+            legend.add(new ListItem(getTranslation("page.value.schemeExtras",
+                    no.alisportalen.base.ui.Money.nok(data.schemeExtrasNok(), getLocale()))));
+        }
+        section.add(legend);
+        return section;
+    }
+
 }

@@ -102,16 +102,26 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
     final com.vaadin.flow.component.html.Anchor publicLink = new com.vaadin.flow.component.html.Anchor();
     final H1 heading = new H1();
 
+    /** Each standard element's NOK per year, shown while the element is offered. */
+    final Map<AlisAgreementElement, com.vaadin.flow.component.textfield.IntegerField> elementAmounts =
+            new java.util.EnumMap<>(AlisAgreementElement.class);
+    final Paragraph schemeSummary = new Paragraph();
+    /** Problems that belong to no single field (the scheme's totals). */
+    final com.vaadin.flow.component.html.Div formProblems = new com.vaadin.flow.component.html.Div();
+
     private final PositionService positions;
     private final MunicipalityService municipalities;
+    private final no.alisportalen.municipality.RecruitmentWeakness weakness;
     private final List<IncentiveRow> rows = new ArrayList<>();
     private final Details audit = new Details();
     private @Nullable Position current;
     private boolean loading;
 
-    PositionFormView(PositionService positions, MunicipalityService municipalities) {
+    PositionFormView(PositionService positions, MunicipalityService municipalities,
+            no.alisportalen.municipality.RecruitmentWeakness weakness) {
         this.positions = positions;
         this.municipalities = municipalities;
+        this.weakness = weakness;
         addClassName("position-form");
         configureFields();
         var actions = new HorizontalLayout(save, preview, publish, close, fill, publicLink);
@@ -122,9 +132,11 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
                 section("form.section.pay", help("form.employmentForm.help"), new FormLayout(employmentForm, salary)),
                 section("form.section.setting", help("form.setting.help"), new FormLayout(setting, listLength)),
                 section("form.section.agreements", introductionAgreement, help("form.introductionAgreement.help"),
-                        alisAgreement, help("form.alisAgreement.help"), elements),
+                        alisAgreement, help("form.alisAgreement.help"), elements,
+                        new FormLayout(elementAmounts.values().toArray(com.vaadin.flow.component.Component[]::new)),
+                        schemeSummary),
                 section("form.section.incentives", recruitmentWeak, help("form.recruitmentWeak.help"), incentiveRows,
-                        addIncentive),
+                        addIncentive, formProblems),
                 section("form.section.supervision", supervisorOnSite, new FormLayout(supervisionHours),
                         supervisionGroup),
                 section("form.section.onCall", new FormLayout(onCallRotation), onCallBackup),
@@ -212,6 +224,18 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         elements.setItems(AlisAgreementElement.values());
         elements.setItemLabelGenerator(e -> getTranslation("element." + e.name()));
         recruitmentWeak.setLabel(getTranslation("form.recruitmentWeak"));
+        recruitmentWeak.setReadOnly(true);
+        for (var element : AlisAgreementElement.values()) {
+            var amount = new com.vaadin.flow.component.textfield.IntegerField(
+                    getTranslation("form.elementAmount", getTranslation("element." + element.name())));
+            amount.setMin(0);
+            amount.setStep(1000);
+            amount.setSuffixComponent(new com.vaadin.flow.component.html.Span("kr"));
+            amount.addValueChangeListener(e -> validateLive());
+            elementAmounts.put(element, amount);
+        }
+        formProblems.getElement().setAttribute("role", "alert");
+        formProblems.addClassName("form-problems");
         addIncentive.setText(getTranslation("form.incentive.add"));
         addIncentive.addThemeVariants(ButtonVariant.TERTIARY);
         addIncentive.addClickListener(e -> {
@@ -274,7 +298,10 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         description.setValueChangeMode(ValueChangeMode.LAZY);
         description.addValueChangeListener(e -> validateLive());
         contactEmail.addValueChangeListener(e -> validateLive());
-        municipality.addValueChangeListener(e -> validateLive());
+        municipality.addValueChangeListener(e -> {
+            recruitmentWeak.setValue(e.getValue() != null && weakness.isWeak(e.getValue().number()));
+            validateLive();
+        });
         employmentForm.addValueChangeListener(e -> validateLive());
         setting.addValueChangeListener(e -> validateLive());
         alisAgreement.addValueChangeListener(e -> validateLive());
@@ -333,12 +360,26 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
                 employmentForm.getValue(), setting.getValue(), listLength.getValue(),
                 employmentForm.getValue() == EmploymentForm.SELF_EMPLOYED ? null : salary.getValue(),
                 introductionAgreement.getValue(), alisAgreement.getValue(),
-                alisAgreement.getValue() ? Set.copyOf(elements.getValue()) : Set.of(), recruitmentWeak.getValue(),
-                rows.stream().map(IncentiveRow::read).toList(), supervisorOnSite.getValue(), supervisionHours.getValue(),
+                alisAgreement.getValue() ? Set.copyOf(elements.getValue()) : Set.of(), amounts(),
+                recruitmentWeak.getValue(), rows.stream().map(IncentiveRow::read).toList(), supervisorOnSite.getValue(), supervisionHours.getValue(),
                 supervisionGroup.getValue(), onCallRotation.getValue(), onCallBackup.getValue(), startDate.getValue(),
                 deadline.getValue(), openings.getValue(),
                 new Contact(blankToNull(contactName.getValue()), blankToNull(contactEmail.getValue()),
                         blankToNull(contactPhone.getValue())));
+    }
+
+    /** The amounts of the offered elements; an empty field means the configured default. */
+    private Map<AlisAgreementElement, Integer> amounts() {
+        Map<AlisAgreementElement, Integer> amounts = new java.util.EnumMap<>(AlisAgreementElement.class);
+        if (alisAgreement.getValue()) {
+            for (var element : elements.getValue()) {
+                var value = elementAmounts.get(element).getValue();
+                if (value != null) {
+                    amounts.put(element, value);
+                }
+            }
+        }
+        return amounts;
     }
 
     private void write(PositionData data) {
@@ -355,7 +396,8 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         introductionAgreement.setValue(data.introductionAgreement());
         alisAgreement.setValue(data.alisAgreement());
         elements.setValue(data.alisAgreementElements());
-        recruitmentWeak.setValue(data.recruitmentWeak());
+        elementAmounts.forEach((element, field) -> field.setValue(data.alisAgreementElementsNok().get(element)));
+        recruitmentWeak.setValue(data.municipalityNumber() != null && weakness.isWeak(data.municipalityNumber()));
         rows.clear();
         incentiveRows.removeAll();
         data.incentives().forEach(this::addRow);
@@ -380,7 +422,7 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
             return;
         }
         updateDependentFields();
-        show(PositionRules.forSave(read(), municipalities::exists));
+        show(positions.check(read()));
     }
 
     private void updateDependentFields() {
@@ -389,6 +431,21 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
             salary.clear();
         }
         elements.setEnabled(alisAgreement.getValue());
+        var figures = positions.schemeFigures(read());
+        elementAmounts.forEach((element, field) -> {
+            boolean offered = alisAgreement.getValue() && elements.getValue().contains(element);
+            field.setVisible(offered);
+            field.setMax(figures.standardMaxNok());
+            field.setPlaceholder(String.valueOf(figures.defaultFor(element)));
+            field.setHelperText(getTranslation("form.elementAmount.help", figures.defaultFor(element)));
+        });
+        var data = read();
+        int standard = alisAgreement.getValue() ? elements.getValue().stream()
+                .mapToInt(e -> data.alisAgreementElementsNok().getOrDefault(e, figures.defaultFor(e))).sum() : 0;
+        schemeSummary.setText(getTranslation("form.scheme.summary", standard, figures.standardMaxNok(),
+                data.startDate() != null ? data.startDate().getYear() : java.time.LocalDate.now().getYear()));
+        boolean weak = recruitmentWeak.getValue();
+        rows.forEach(r -> r.allowScheme(weak, figures.extraMaxNok()));
         var hours = supervisionHours.getValue();
         supervisionHours.setHelperText(getTranslation(hours != null && hours < PositionRules.SUPERVISION_HOURS_RECOMMENDED
                 ? "form.supervisionHours.low" : "form.supervisionHours.help"));
@@ -397,11 +454,15 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
     private void show(List<FieldProblem> problems) {
         var fields = fieldsByName();
         fields.values().forEach(f -> f.setInvalid(false));
+        formProblems.removeAll();
         for (var problem : problems) {
             var field = fields.get(problem.field());
+            var message = getTranslation(problem.messageKey(), problem.args().toArray());
             if (field != null) {
-                field.setErrorMessage(getTranslation(problem.messageKey(), problem.args().toArray()));
+                field.setErrorMessage(message);
                 field.setInvalid(true);
+            } else {
+                formProblems.add(new Paragraph(message));
             }
         }
     }
@@ -416,10 +477,12 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
                 Map.entry("startDate", startDate), Map.entry("applicationDeadline", deadline),
                 Map.entry("contact.name", contactName), Map.entry("contact.email", contactEmail),
                 Map.entry("contact.phone", contactPhone)));
+        elementAmounts.forEach((element, field) -> map.put("alisAgreementElementsNok." + element.name(), field));
         for (int i = 0; i < rows.size(); i++) {
             map.put("incentives[" + i + "].type", rows.get(i).type);
             map.put("incentives[" + i + "].annualAmountNok", rows.get(i).amount);
             map.put("incentives[" + i + "].description", rows.get(i).description);
+            map.put("incentives[" + i + "].schemeElement", rows.get(i).scheme);
         }
         return map;
     }

@@ -77,6 +77,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
     final ComboBox<Municipality> municipality = new ComboBox<>();
     final IntegerField maxListLength = new IntegerField();
     final IntegerField minSalary = new IntegerField();
+    final IntegerField minYearlyValue = new IntegerField();
     final Checkbox alisAgreement = new Checkbox();
     final Checkbox recruitmentWeak = new Checkbox();
     final Checkbox supervisorOnSite = new Checkbox();
@@ -106,7 +107,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         var filters = new Aside(new H2(getTranslation("search.filters")), facet("search.facet.region", region),
                 facet("search.facet.employmentForm", employmentForm), facet("search.facet.setting", setting),
                 facet("search.facet.incentive", incentive),
-                facet("search.facet.introductionAgreement", introductionAgreement), maxListLength, minSalary,
+                facet("search.facet.introductionAgreement", introductionAgreement), maxListLength, minSalary, minYearlyValue,
                 minOnCallRotation, alisAgreement, recruitmentWeak, supervisorOnSite, municipality, nearMunicipality,
                 radiusKm, facet("search.facet.centrality", centrality), facet("search.facet.county", county),
                 clearButton());
@@ -158,11 +159,13 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         maxListLength.setStep(100);
         minSalary.setLabel(getTranslation("search.minSalary"));
         minSalary.setStep(50_000);
+        minYearlyValue.setLabel(getTranslation("search.minYearlyValue"));
+        minYearlyValue.setStep(50_000);
         minOnCallRotation.setLabel(getTranslation("search.minOnCallRotation"));
         radiusKm.setLabel(getTranslation("search.radiusKm"));
         radiusKm.setMin(1);
         radiusKm.setMax(3000);
-        for (var field : List.of(maxListLength, minSalary, minOnCallRotation, radiusKm)) {
+        for (var field : List.of(maxListLength, minSalary, minYearlyValue, minOnCallRotation, radiusKm)) {
             field.setMin(field == radiusKm ? 1 : 0);
             field.setClearButtonVisible(true);
             field.setValueChangeMode(ValueChangeMode.LAZY);
@@ -239,6 +242,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
             radiusKm.setValue(query.radiusKm() == null ? null : query.radiusKm().intValue());
             maxListLength.setValue(query.maxListLength());
             minSalary.setValue(query.minSalary());
+            minYearlyValue.setValue(query.minYearlyValue());
             minOnCallRotation.setValue(query.minOnCallRotation());
             alisAgreement.setValue(Boolean.TRUE.equals(query.alisAgreement()));
             recruitmentWeak.setValue(Boolean.TRUE.equals(query.recruitmentWeak()));
@@ -317,7 +321,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
                 query.employmentForms(), query.settings(), query.maxListLength(), query.minSalary(),
                 query.introductionAgreement(), query.alisAgreement(), query.recruitmentWeak(),
                 query.supervisorOnSite(), query.minOnCallRotation(), query.incentives(), query.centralities(),
-                query.centre(), query.radiusKm(), query.sort(), 0, PAGE_SIZE);
+                query.centre(), query.radiusKm(), query.sort(), 0, PAGE_SIZE, query.minYearlyValue());
     }
 
     /** Facet values with counts; selected values stay visible even when no position has them any more. */
@@ -385,6 +389,8 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         if (d.totalIncentivesNok() > 0) {
             facts.add(getTranslation("search.card.incentives", d.totalIncentivesNok()));
         }
+        facts.add(getTranslation(d.employmentForm() == EmploymentForm.SELF_EMPLOYED ? "search.card.valueGuaranteed"
+                : "search.card.value", no.alisportalen.base.ui.Money.nok(d.yearlyValue(), getLocale())));
         if (d.applicationDeadline() != null) {
             facts.add(getTranslation("search.card.deadline", d.applicationDeadline()
                     .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()))));
@@ -434,7 +440,8 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
                 near == null ? null : near.location(), near == null || radiusKm.getValue() == null ? null
                         : radiusKm.getValue().doubleValue(),
                 sort.getValue() == SearchSort.DISTANCE && near == null ? SearchSort.RELEVANCE
-                        : sort.getValue() == null ? SearchSort.RELEVANCE : sort.getValue(), 0, PAGE_SIZE);
+                        : sort.getValue() == null ? SearchSort.RELEVANCE : sort.getValue(), 0, PAGE_SIZE,
+                minYearlyValue.getValue());
         go(next);
     }
 

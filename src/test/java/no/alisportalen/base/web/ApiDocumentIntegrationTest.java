@@ -33,7 +33,8 @@ class ApiDocumentIntegrationTest {
             "POST /me/notifications/read", "GET /positions/{}/audit", "GET /admin/reindex",
             "GET /stats/positions.csv", "GET /stats/municipalities.csv",
             "GET /stats/positions/{}/what-if", "POST /admin/backups", "GET /admin/backups",
-            "POST /email-verification");
+            "POST /email-verification", "GET /admin/municipalities/{}/recruitment-weak",
+            "PUT /admin/municipalities/{}/recruitment-weak");
 
     @LocalServerPort
     int port;
