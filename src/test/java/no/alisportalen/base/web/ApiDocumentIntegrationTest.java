@@ -71,6 +71,22 @@ class ApiDocumentIntegrationTest {
     }
 
     @Test
+    void the_scheme_fields_are_in_the_document() {
+        var document = document();
+        var position = document.at("/components/schemas/Position/properties");
+        assertThat(position.has("yearlyValue")).as(position.propertyNames().toString()).isTrue();
+        assertThat(position.has("alisAgreementElementsNok")).isTrue();
+        assertThat(position.has("recruitmentWeak")).isTrue();
+        assertThat(document.at("/components/schemas/Incentive/properties").has("schemeElement")).isTrue();
+        var search = document.at("/paths/~1api~1v1~1positions/get/parameters");
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        search.forEach(p -> byName.put(p.get("name").asString(), p.get("schema")));
+        assertThat(byName).containsKey("minYearlyValue");
+        assertThat(byName.get("sort").get("enum").valueStream().map(JsonNode::asString)).contains("yearlyValue");
+        assertThat(document.at("/components/schemas/PositionStats/properties").has("yearlyValue")).isTrue();
+    }
+
+    @Test
     void parameters_carry_the_contracts_limits() {
         var search = document().at("/paths/~1api~1v1~1positions/get/parameters");
         java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();

@@ -132,5 +132,7 @@ class MatchingViewsTest extends SpringBrowserlessTest {
                 .filter(s -> s.getElement().getTextRecursively().contains(title)).findFirst().orElseThrow();
         assertThat(card.getElement().getTextRecursively()).contains("av 100", "Listelengde 700.", "Ikke oppfylt: Vakt 1:3.",
                 "Oppfylt: Bodø, Nordland", "0 km fra Bodø.");
+        assertThat(card.getElement().getTextRecursively().replace('\u00a0', ' ')).as("the salary, no elements")
+                .contains("Verdt 1,2 mill. kr i året");
     }
 }
