@@ -38,7 +38,7 @@ class ApplicationFlowE2ETest extends E2ETestSupport {
         // The applicant finds the apply link on the public page and sends a cover letter.
         browser.login(applicant, PASSWORD);
         browser.open("/stilling/" + id);
-        browser.waitFor(By.id("apply-link")).click();
+        browser.click(By.id("apply-link"));
         browser.type(By.cssSelector("#cover-letter textarea"), "Jeg vil gjerne bli ALIS i Bodø.");
         browser.waitFor(By.id("send-application")).click();
         browser.waitForText("Søknaden er sendt. Status: Mottatt.");
