@@ -15,7 +15,13 @@ import jakarta.servlet.http.HttpServletResponse;
 /** A friendly, localized 404 instead of Vaadin's developer page. */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-final class NotFoundView extends Main implements HasErrorParameter<NotFoundException> {
+final class NotFoundView extends Main implements HasErrorParameter<NotFoundException>,
+        com.vaadin.flow.router.HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.notFound.heading") + " | " + getTranslation("app.name");
+    }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {

@@ -547,7 +547,11 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
                 chosen.name(), chosen.countyName(), chosen.region(), chosen.centrality(), null, Instant.now(), null);
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("form.previewHeading"));
-        dialog.add(new PositionDetails(snapshot));
+        var details = new PositionDetails(snapshot);
+        // The preview scrolls: keyboard users reach it with Tab and scroll it with the arrow keys (WCAG 2.1.1).
+        details.getElement().setAttribute("tabindex", "0");
+        details.getElement().setAttribute("aria-label", getTranslation("form.previewHeading"));
+        dialog.add(details);
         dialog.getFooter().add(new Button(getTranslation("form.closePreview"), e -> dialog.close()));
         dialog.setWidth("min(900px, 95vw)");
         dialog.open();

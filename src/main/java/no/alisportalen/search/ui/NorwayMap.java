@@ -34,7 +34,7 @@ final class NorwayMap {
         double height = (MAX_LAT - MIN_LAT) * SCALE;
         var svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"%s\""
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" role=\"group\" aria-label=\"%s\""
                         + " class=\"norway-map\">", width, height, escape(label)));
         for (var m : all) {
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.6\" class=\"map-base\"/>",

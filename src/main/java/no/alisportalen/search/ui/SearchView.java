@@ -90,9 +90,11 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
     final Div results = new Div();
     final Button previous = new Button();
     final Button next = new Button();
-    final com.vaadin.flow.component.tabs.Tab listTab = new com.vaadin.flow.component.tabs.Tab();
-    final com.vaadin.flow.component.tabs.Tab mapTab = new com.vaadin.flow.component.tabs.Tab();
-    final com.vaadin.flow.component.tabs.Tabs mode = new com.vaadin.flow.component.tabs.Tabs(listTab, mapTab);
+    static final String LIST = "LIST";
+    static final String MAP = "MAP";
+    /** List or map: a radio group (Vaadin's tabs without tab panels fail axe's aria-required-children). */
+    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> mode =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>();
 
     private final PositionSearchService search;
     private final MunicipalityService municipalities;
@@ -144,6 +146,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
             changed();
         });
         suggestions.addClassName("search-suggestions");
+        suggestions.getElement().setAttribute("role", "status");
         suggestions.getElement().setAttribute("aria-live", "polite");
         suggestions.getElement().setAttribute("aria-label", getTranslation("search.suggestions"));
 
@@ -200,10 +203,12 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         previous.addClickListener(e -> go(query.withPage(query.page() - 1, PAGE_SIZE)));
         next.addClickListener(e -> go(query.withPage(query.page() + 1, PAGE_SIZE)));
         summary.setId("search-summary");
-        listTab.setLabel(getTranslation("search.mode.list"));
-        mapTab.setLabel(getTranslation("search.mode.map"));
-        mapTab.setId("map-tab");
-        mode.addSelectedChangeListener(e -> {
+        mode.setLabel(getTranslation("search.mode"));
+        mode.setItems(LIST, MAP);
+        mode.setItemLabelGenerator(m -> getTranslation(m.equals(MAP) ? "search.mode.map" : "search.mode.list"));
+        mode.setValue(LIST);
+        mode.setId("search-mode");
+        mode.addValueChangeListener(e -> {
             if (!updating) {
                 go(query);
             }
@@ -250,7 +255,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
             sort.setValue(query.sort());
             var map = event.getLocation().getQueryParameters().getSingleParameter(MODE).map("kart"::equals)
                     .orElse(false);
-            mode.setSelectedTab(map ? mapTab : listTab);
+            mode.setValue(map ? MAP : LIST);
             run();
         } finally {
             updating = false;
@@ -261,7 +266,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         try {
             var result = search.search(query);
             render(result);
-            if (mode.getSelectedTab() == mapTab) {
+            if (MAP.equals(mode.getValue())) {
                 renderMap(result.total());
             }
         } catch (ServiceUnavailableException e) {
@@ -449,7 +454,7 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         var near = nearMunicipality.getValue();
         var parameters = new java.util.LinkedHashMap<>(SearchParameters.toParameters(next,
                 near == null ? null : near.number()));
-        if (mode.getSelectedTab() == mapTab) {
+        if (MAP.equals(mode.getValue())) {
             parameters.put(MODE, List.of("kart"));
         }
         getUI().ifPresent(ui -> ui.navigate(SearchView.class, new QueryParameters(parameters)));

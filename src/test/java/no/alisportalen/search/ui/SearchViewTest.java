@@ -110,7 +110,7 @@ class SearchViewTest extends SpringBrowserlessTest {
     @Test
     void the_map_marks_every_municipality_with_results_and_keeps_working_offline() {
         var view = open(Map.of("visning", List.of("kart")));
-        assertThat(view.mode.getSelectedTab()).isEqualTo(view.mapTab);
+        assertThat(view.mode.getValue()).isEqualTo(SearchView.MAP);
         var svg = view.results.getElement().getOuterHTML();
         var counts = search.countsByMunicipality(SearchQuery.all());
         assertThat(counts).isNotEmpty();

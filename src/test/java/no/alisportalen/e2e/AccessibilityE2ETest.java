@@ -1,0 +1,203 @@
+package no.alisportalen.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import no.alisportalen.TestApi;
+import no.alisportalen.TestMail;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * WCAG 2.1 A/AA under axe-core on every page, for every role, in both languages, with the dialogs and the search
+ * page's map tab: no serious or critical violation anywhere. axe-core's own script comes from Deque's Maven
+ * artifact (only its bundled axe.min.js is used) and runs in the real page, shadow roots included.
+ */
+class AccessibilityE2ETest extends E2ETestSupport {
+
+    private static final String AXE = axeSource();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> LANGUAGES = List.of("nb", "en");
+
+    @Autowired
+    GreenMail mail;
+
+    private final List<String> violations = new ArrayList<>();
+
+    private static String axeSource() {
+        try (var in = AccessibilityE2ETest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Data every role's pages need: a published position, and one application to it. */
+    private record Fixture(String positionId, String[] municipality, String[] applicant, String[] office) {}
+
+    private Fixture fixture() {
+        var api = new TestApi(port);
+        var municipality = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
+        var body = new HashMap<String, Object>();
+        body.put("municipalityNumber", "1804");
+        body.put("title", "ALIS med fastlønn, universell utforming");
+        body.put("employmentForm", "SALARIED");
+        body.put("setting", "GP_PRACTICE");
+        body.put("annualSalaryNok", 1_150_000);
+        body.put("listLength", 650);
+        body.put("openings", 1);
+        body.put("alisAgreement", true);
+        body.put("alisAgreementElements", List.of("PRACTICE_COMPENSATION"));
+        body.put("incentives", List.of(Map.of("type", "HOUSING", "annualAmountNok", 40_000)));
+        body.put("applicationDeadline", LocalDate.now().plusMonths(1).toString());
+        body.put("startDate", LocalDate.now().plusMonths(3).toString());
+        var id = api.post("/api/v1/positions", body, municipality).json().get("id").asString();
+        api.post("/api/v1/positions/" + id + "/publish", null, municipality);
+        var applicant = api.newApplicant("Ada Tilgjengelig", "LIS1");
+        TestMail.confirm(mail, api, applicant[0]);
+        api.post("/api/v1/positions/" + id + "/applications", Map.of("coverLetter", "Jeg søker."), applicant);
+        var office = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
+        return new Fixture(id, municipality, applicant, office);
+    }
+
+    @Test
+    void anonymous_pages_have_no_serious_violations() {
+        var f = fixture();
+        for (var language : LANGUAGES) {
+            useLanguage(language);
+            for (var page : List.of("/", "/stillinger", "/kommuner", "/om", "/personvern", "/registrer",
+                    "/glemt-passord", "/login", "/stilling/" + f.positionId(), "/nytt-passord?token=ugyldig",
+                    "/bekreft-epost?token=ugyldig", "/avmeld?token=ugyldig", "/finnes-ikke")) {
+                check(language, page);
+            }
+            check(language, "/stillinger?visning=kart");
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void applicant_pages_and_the_withdraw_dialog_have_no_serious_violations() {
+        var f = fixture();
+        browser.login(f.applicant()[0], f.applicant()[1]);
+        for (var language : LANGUAGES) {
+            useLanguage(language);
+            for (var page : List.of("/mine/onsker", "/mine/treff", "/mine/soknader", "/lagrede-sok", "/varsler",
+                    "/min-profil", "/passord", "/stilling/" + f.positionId() + "/sok", "/stilling/" + f.positionId())) {
+                check(language, page);
+            }
+            checkDialog(language, "/mine/soknader", b -> b.click(By.cssSelector("#my-applications vaadin-button")));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void municipality_pages_and_the_position_preview_have_no_serious_violations() {
+        var f = fixture();
+        browser.login(f.municipality()[0], f.municipality()[1]);
+        for (var language : LANGUAGES) {
+            useLanguage(language);
+            for (var page : List.of("/kommune/stillinger", "/kommune/stilling",
+                    "/kommune/stilling?id=" + f.positionId(), "/kommune/stilling/" + f.positionId() + "/soknader",
+                    "/stilling/" + f.positionId() + "/rekruttering", "/api-nokler", "/varsler", "/passord")) {
+                check(language, page);
+            }
+            checkDialog(language, "/kommune/stilling?id=" + f.positionId(),
+                    b -> b.click(By.xpath("//vaadin-button[contains(., '" + (language.equals("en") ? "Preview"
+                            : "Forhåndsvis") + "')]")));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void alis_office_pages_have_no_serious_violations() {
+        var f = fixture();
+        browser.login(f.office()[0], f.office()[1]);
+        for (var language : LANGUAGES) {
+            useLanguage(language);
+            for (var page : List.of("/alis-kontor", "/stilling/" + f.positionId() + "/rekruttering", "/api-nokler",
+                    "/varsler", "/passord")) {
+                check(language, page);
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void admin_pages_and_dialogs_have_no_serious_violations() {
+        fixture();
+        browser.login(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        for (var language : LANGUAGES) {
+            useLanguage(language);
+            for (var page : List.of("/admin/brukere", "/admin/sokeindeks", "/admin/sikkerhetskopi", "/alis-kontor",
+                    "/kommuner", "/api-nokler", "/varsler", "/passord")) {
+                check(language, page);
+            }
+            checkDialog(language, "/kommuner", b -> b.click(By.xpath("(//vaadin-grid-cell-content/vaadin-button)[1]")));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private void useLanguage(String language) {
+        browser.open("/om");
+        browser.waitFor(By.cssSelector("h1"));
+        browser.driver.manage().addCookie(new Cookie("portal-lang", language, "/"));
+    }
+
+    private void check(String language, String page) {
+        browser.open(page);
+        browser.waitFor(By.cssSelector("h1"));
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).as(page).startsWith(language);
+        analyse(language + " " + page);
+    }
+
+    private void checkDialog(String language, String page, Consumer<Browser> open) {
+        browser.open(page);
+        browser.waitFor(By.cssSelector("h1"));
+        open.accept(browser);
+        browser.wait.until(d -> !d.findElements(By.cssSelector("vaadin-dialog[opened], vaadin-confirm-dialog[opened]"))
+                .isEmpty());
+        analyse(language + " " + page + " (dialog)");
+    }
+
+    /** Runs axe-core on the page as it is now; keeps every serious or critical WCAG 2.1 A/AA violation. */
+    private void analyse(String where) {
+        var js = (JavascriptExecutor) browser.driver;
+        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        js.executeScript(AXE);
+        var result = (String) js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                        resultTypes: ['violations']})
+                    .then(function (r) { done(JSON.stringify(r.violations.map(function (v) {
+                        return {id: v.id, impact: v.impact, help: v.help,
+                                nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' > '); })};
+                    }))); })
+                    .catch(function (e) { done('ERROR ' + e); });
+                """);
+        assertThat(result).as(where).doesNotStartWith("ERROR");
+        for (JsonNode violation : JSON.readTree(result)) {
+            var impact = violation.get("impact").asString();
+            if (impact.equals("serious") || impact.equals("critical")) {
+                violations.add(where + ": " + impact + " " + violation.get("id").asString() + " — "
+                        + violation.get("help").asString() + " " + violation.get("nodes"));
+            }
+        }
+    }
+}
