@@ -29,25 +29,50 @@ import org.jfree.svg.SVGGraphics2D;
  */
 final class Charts {
 
+    /** One colour per meaning, the same in every chart and on the position page (each ≥ 3:1 on white). */
     static final Color ACCENT = new Color(0x0b, 0x53, 0x94);
     static final Color SECOND = new Color(0xa3, 0x4a, 0x00);
+    static final Color SALARIED = ACCENT;
+    static final Color SELF_EMPLOYED = SECOND;
+    static final Color APPLICATIONS = ACCENT;
+    static final Color STANDARD_ELEMENTS = new Color(0x2e, 0x7d, 0x32);
+    static final Color EXTRA_ELEMENTS = new Color(0x6a, 0x1b, 0x9a);
     static final int WIDTH = 560;
     static final int HEIGHT = 300;
 
     private Charts() {}
 
-    /** A bar per category; each map is one series. */
+    /** A bar per category; each map is one series, in the colours given for them (by meaning). */
     static String bars(String noData, String valueAxis, Map<String, Map<String, Number>> series) {
+        return bars(noData, valueAxis, series, List.of(ACCENT, SECOND));
+    }
+
+    static String bars(String noData, String valueAxis, Map<String, Map<String, Number>> series, List<Color> colours) {
         var dataset = new DefaultCategoryDataset();
         series.forEach((name, values) -> values.forEach((category, value) -> dataset.addValue(value, name, category)));
         var chart = themed(ChartFactory.createBarChart(null, null, valueAxis, dataset, PlotOrientation.VERTICAL,
                 series.size() > 1, false, false));
-        minimumRange(chart.getCategoryPlot().getRangeAxis());
+        double max = 0;
+        for (int r = 0; r < dataset.getRowCount(); r++) {
+            for (int c = 0; c < dataset.getColumnCount(); c++) {
+                var value = dataset.getValue(r, c);
+                max = Math.max(max, value == null ? 0 : value.doubleValue());
+            }
+        }
+        fromZero(chart.getCategoryPlot().getRangeAxis(), max, 1);
+        // Category names wrap onto up to three lines instead of being cut ("Kommunal akutt døgnenhet").
+        var categories = chart.getCategoryPlot().getDomainAxis();
+        categories.setMaximumCategoryLabelLines(3);
+        categories.setMaximumCategoryLabelWidthRatio(1.0f);
+        if (dataset.getColumnCount() > 6) {
+            categories.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        }
         var renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, ACCENT);
-        renderer.setSeriesPaint(1, SECOND);
+        for (int i = 0; i < colours.size(); i++) {
+            renderer.setSeriesPaint(i, colours.get(i));
+        }
         return svg(chart, noData);
     }
 
@@ -62,8 +87,7 @@ final class Charts {
                 .setDateFormatOverride(new java.text.SimpleDateFormat("d.M.yy"));
         var axis = (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis();
         axis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        axis.setAutoRangeIncludesZero(true);
-        axis.setAutoRangeMinimumSize(2);
+        fromZero(axis, perWeek.values().stream().mapToLong(Long::longValue).max().orElse(0), 2);
         var renderer = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         renderer.setDefaultShapesVisible(true);
         renderer.setSeriesPaint(0, ACCENT);
@@ -93,8 +117,12 @@ final class Charts {
     }
 
     /** Bars of averages and percentages may be fractional; keep a sensible minimum range so one value shows. */
-    private static void minimumRange(org.jfree.chart.axis.ValueAxis axis) {
-        axis.setAutoRangeMinimumSize(1);
+    /**
+     * Counts, averages and shares are never negative: the axis runs from zero (JFreeChart's automatic range
+     * centres a flat series on its value, so all-zero data drew an axis from -0.5 or -1).
+     */
+    private static void fromZero(org.jfree.chart.axis.ValueAxis axis, double max, double minimumTop) {
+        axis.setRange(0, Math.max(minimumTop, max * 1.1));
     }
 
     /** The portal's fonts and colours; applied first, because a theme resets series colours. */

@@ -262,13 +262,20 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
     private void renderCharts(Map<LocalDate, Long> perWeek, List<PositionStats> rows, Summary s) {
         charts.removeAll();
         var noData = getTranslation("dashboard.chart.noData");
-        charts.add(chart("dashboard.chart.overTime", Charts.weekly(noData, getTranslation("dashboard.figure.applications"),
-                getTranslation("dashboard.axis.applications"), perWeek), table(perWeek.entrySet().stream()
+        var busiest = perWeek.entrySet().stream().max(Map.Entry.comparingByValue());
+        var weekAlt = busiest.map(b -> getTranslation("dashboard.chart.overTime.finding",
+                perWeek.values().stream().mapToLong(Long::longValue).sum(),
+                b.getKey().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())),
+                b.getValue())).orElse(noData);
+        charts.add(chart("dashboard.chart.overTime", weekAlt, Charts.weekly(noData,
+                getTranslation("dashboard.figure.applications"), getTranslation("dashboard.axis.applications"),
+                perWeek), table(perWeek.entrySet().stream()
                         .map(e -> List.of(e.getKey().toString(), String.valueOf(e.getValue()))).toList())));
 
         var published = rows.stream().filter(r -> r.status() == PositionStatus.PUBLISHED).toList();
         Map<String, Map<String, Number>> byForm = new LinkedHashMap<>();
         List<List<String>> formRows = new ArrayList<>();
+        Map<String, Double> averages = new LinkedHashMap<>();
         for (var form : EmploymentForm.values()) {
             Map<String, Number> values = new LinkedHashMap<>();
             for (var setting : WorkSetting.values()) {
@@ -279,12 +286,20 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                     values.put(getTranslation("setting." + setting), average);
                     formRows.add(List.of(getTranslation("employmentForm." + form) + ", "
                             + getTranslation("setting." + setting), String.format(getLocale(), "%.1f", average)));
+                    averages.put(getTranslation("employmentForm." + form) + ", "
+                            + getTranslation("setting." + setting).toLowerCase(getLocale()), average);
                 }
             }
             byForm.put(getTranslation("employmentForm." + form), values);
         }
-        charts.add(chart("dashboard.chart.perPosition", Charts.bars(noData, getTranslation("dashboard.axis.perPosition"),
-                byForm), table(formRows)));
+        var most = averages.entrySet().stream().max(Map.Entry.comparingByValue());
+        var least = averages.entrySet().stream().min(Map.Entry.comparingByValue());
+        var formAlt = most.isEmpty() ? noData : getTranslation("dashboard.chart.perPosition.finding",
+                most.get().getKey(), String.format(getLocale(), "%.1f", most.get().getValue()), least.get().getKey(),
+                String.format(getLocale(), "%.1f", least.get().getValue()));
+        charts.add(chart("dashboard.chart.perPosition", formAlt, Charts.bars(noData,
+                getTranslation("dashboard.axis.perPosition"), byForm, List.of(Charts.SALARIED, Charts.SELF_EMPLOYED)),
+                table(formRows)));
 
         Map<String, Number> share = new TreeMap<>();
         List<List<String>> shareRows = new ArrayList<>();
@@ -297,7 +312,12 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                 shareRows.add(List.of(Integer.toString(c), Math.round(percent) + " %"));
             }
         }
-        charts.add(chart("dashboard.chart.withoutApplicants", Charts.bars(noData, getTranslation("dashboard.axis.percent"),
+        var highest = share.entrySet().stream().max(java.util.Comparator.comparingDouble(e -> e.getValue().doubleValue()));
+        var lowest = share.entrySet().stream().min(java.util.Comparator.comparingDouble(e -> e.getValue().doubleValue()));
+        var shareAlt = highest.isEmpty() ? noData : getTranslation("dashboard.chart.withoutApplicants.finding",
+                highest.get().getKey(), Math.round(highest.get().getValue().doubleValue()), lowest.get().getKey(),
+                Math.round(lowest.get().getValue().doubleValue()));
+        charts.add(chart("dashboard.chart.withoutApplicants", shareAlt, Charts.bars(noData, getTranslation("dashboard.axis.percent"),
                 Map.of(getTranslation("dashboard.axis.percent"), share)), table(shareRows)));
 
         List<double[]> bubbles = new ArrayList<>();
@@ -312,7 +332,11 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                         + " / " + m.applications()));
             });
         }
-        charts.add(chart("dashboard.chart.map", Charts.bubbles(noData, getTranslation("dashboard.axis.lon"),
+        var biggest = s.municipalities().stream().filter(m -> m.publishedPositions() > 0)
+                .max(java.util.Comparator.comparingLong(m -> m.publishedPositions()));
+        var mapAlt = biggest.map(b -> getTranslation("dashboard.chart.map.finding", mapRows.size(),
+                b.municipalityName(), b.publishedPositions())).orElse(noData);
+        charts.add(chart("dashboard.chart.map", mapAlt, Charts.bubbles(noData, getTranslation("dashboard.axis.lon"),
                 getTranslation("dashboard.axis.lat"), bubbles), table(mapRows)));
     }
 
@@ -350,7 +374,8 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
             series.put(getTranslation("dashboard.scheme.extra"), extra);
             var top = year.municipalities().getFirst();
             var image = new Div(new Svg(Charts.bars(getTranslation("dashboard.chart.noData"),
-                    getTranslation("dashboard.scheme.axis"), series)));
+                    getTranslation("dashboard.scheme.axis"), series,
+                    List.of(Charts.STANDARD_ELEMENTS, Charts.EXTRA_ELEMENTS))));
             image.getElement().setAttribute("role", "img");
             image.getElement().setAttribute("aria-label", getTranslation("dashboard.scheme.alt", year.year(), percent,
                     top.municipalityName(), no.alisportalen.base.ui.Money.nok(top.totalNok(), getLocale())));
@@ -364,10 +389,11 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
     }
 
     /** A chart as an image with a text alternative, and its numbers one click away (WCAG 1.1.1). */
-    private Section chart(String key, String svg, Component numbers) {
+    private Section chart(String key, String finding, String svg, Component numbers) {
         var image = new Div(new Svg(svg));
         image.getElement().setAttribute("role", "img");
-        image.getElement().setAttribute("aria-label", getTranslation(key + ".alt"));
+        // What the chart is, then what it shows (WCAG 1.1.1: the finding, not only the numbers).
+        image.getElement().setAttribute("aria-label", getTranslation(key + ".alt") + " " + finding);
         image.addClassName("chart-image");
         var section = new Section(new H2(getTranslation(key)), image,
                 new Details(getTranslation("dashboard.chart.numbers"), numbers));

@@ -3,6 +3,7 @@ package no.alisportalen.monitoring.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Section;
@@ -43,6 +44,10 @@ class DashboardViewTest extends SpringBrowserlessTest {
         var charts = $(Section.class).from(view.charts).all();
         assertThat(charts).hasSize(4);
         assertThat($(Svg.class).from(view.charts).all()).hasSize(4);
+        var alts = $(Div.class).from(view.charts).all().stream().map(d -> d.getElement().getAttribute("aria-label"))
+                .filter(java.util.Objects::nonNull).toList();
+        assertThat(alts).hasSize(4).allSatisfy(alt -> assertThat(alt).as("states what the chart shows")
+                .containsAnyOf("flest", "Flest", "Størst", "Ingen"));
         assertThat(view.charts.getElement().getTextRecursively()).contains("Søknader over tid",
                 "Andel stillinger uten søkere etter sentralitet");
 
