@@ -1,0 +1,99 @@
+package no.alisportalen.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.alisportalen.TestApi;
+import no.alisportalen.TestMail;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every navigation label fits (or wraps) at 1366 px and on a 390 px phone, and the pages an applicant uses on a
+ * phone (search, a position, apply, matches) need no sideways scrolling; on the phone the whole apply flow works.
+ */
+class ScreenSizesE2ETest extends E2ETestSupport {
+
+    @Autowired
+    GreenMail mail;
+
+    @Test
+    void navigation_labels_are_whole_at_desktop_and_phone_width() {
+        browser.login(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        for (var size : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+            browser.driver.manage().window().setSize(size);
+            browser.open("/");
+            browser.waitFor(By.cssSelector("h1"));
+            if (size.getWidth() < 800) {
+                browser.click(By.cssSelector("vaadin-drawer-toggle"));
+            }
+            browser.wait.until(d -> !d.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
+            @SuppressWarnings("unchecked")
+            var cut = (List<String>) ((JavascriptExecutor) browser.driver).executeScript("""
+                    // A label is cut when its text runs past the visible edge of its item or of the drawer.
+                    const drawer = document.querySelector('vaadin-side-nav').getBoundingClientRect();
+                    return Array.from(document.querySelectorAll('vaadin-side-nav-item'))
+                        .filter(item => item.offsetParent !== null)
+                        .filter(item => {
+                            const range = document.createRange();
+                            range.selectNodeContents(item);
+                            const text = range.getBoundingClientRect();
+                            const box = item.getBoundingClientRect();
+                            return text.right > Math.min(box.right, drawer.right) + 1;
+                        })
+                        .map(item => item.textContent.trim());
+                    """);
+            assertThat(cut).as("labels cut at %d px", size.getWidth()).isEmpty();
+            assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("Oversikt for ALIS-kontoret");
+        }
+    }
+
+    @Test
+    void on_a_phone_an_applicant_searches_opens_a_position_applies_and_sees_matches_without_sideways_scrolling() {
+        var api = new TestApi(port);
+        var municipality = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
+        var body = new HashMap<String, Object>();
+        body.put("municipalityNumber", "1804");
+        body.put("title", "ALIS med fastlønn, mobilvennlig");
+        body.put("employmentForm", "SALARIED");
+        body.put("setting", "GP_PRACTICE");
+        body.put("annualSalaryNok", 1_150_000);
+        body.put("listLength", 650);
+        body.put("openings", 1);
+        body.put("applicationDeadline", LocalDate.now().plusMonths(1).toString());
+        body.put("startDate", LocalDate.now().plusMonths(3).toString());
+        var id = api.post("/api/v1/positions", body, municipality).json().get("id").asString();
+        api.post("/api/v1/positions/" + id + "/publish", null, municipality);
+        var applicant = api.newApplicant("Mobil Søker", "LIS1");
+        TestMail.confirm(mail, api, applicant[0]);
+
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.login(applicant[0], applicant[1]);
+        List<String> wide = new ArrayList<>();
+        for (var page : List.of("/stillinger", "/stilling/" + id, "/stilling/" + id + "/sok", "/mine/treff",
+                "/mine/soknader")) {
+            browser.open(page);
+            browser.waitFor(By.cssSelector("h1"));
+            var overflow = (Long) ((JavascriptExecutor) browser.driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            if (overflow > 1) {
+                wide.add(page + " is " + overflow + " px too wide");
+            }
+        }
+        assertThat(wide).isEmpty();
+
+        browser.open("/stilling/" + id);
+        browser.click(By.id("apply-link"));
+        browser.type(By.cssSelector("#cover-letter textarea"), "Jeg søker fra mobilen.");
+        browser.click(By.id("send-application"));
+        browser.waitForText("Søknaden er sendt. Status: Mottatt.");
+    }
+}
