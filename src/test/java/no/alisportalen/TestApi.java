@@ -57,6 +57,36 @@ public final class TestApi {
         return new String[] {email, PASSWORD};
     }
 
+    /**
+     * A valid salaried position body (deadline in a month, start in three), mutable so a test changes what it
+     * is about.
+     */
+    public static Map<String, Object> position(String municipalityNumber, String title) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("municipalityNumber", municipalityNumber);
+        body.put("title", title);
+        body.put("employmentForm", "SALARIED");
+        body.put("setting", "GP_PRACTICE");
+        body.put("annualSalaryNok", 1_150_000);
+        body.put("listLength", 650);
+        body.put("openings", 1);
+        body.put("applicationDeadline", java.time.LocalDate.now().plusMonths(1).toString());
+        body.put("startDate", java.time.LocalDate.now().plusMonths(3).toString());
+        return body;
+    }
+
+    /** Creates and publishes the position as the given municipality user; returns its id. */
+    public String publishedPosition(Map<String, Object> body, String... credentials) {
+        var created = post("/api/v1/positions", body, credentials);
+        expectCreated(created);
+        var id = created.json().get("id").asString();
+        var published = post("/api/v1/positions/" + id + "/publish", null, credentials);
+        if (published.status() != 200) {
+            throw new IllegalStateException("Expected 200, got " + published.status() + ": " + published.body());
+        }
+        return id;
+    }
+
     private static void expectCreated(Response response) {
         if (response.status() != 201) {
             throw new IllegalStateException("Expected 201, got " + response.status() + ": " + response.body());

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -124,17 +123,7 @@ class ApiKeyBenchmark {
     }
 
     private static Map<String, Object> position() {
-        var body = new java.util.HashMap<String, Object>();
-        body.put("municipalityNumber", "1804");
-        body.put("title", "ALIS med fastlønn fra HR-systemet");
-        body.put("employmentForm", "SALARIED");
-        body.put("setting", "GP_PRACTICE");
-        body.put("annualSalaryNok", 1_150_000);
-        body.put("listLength", 650);
-        body.put("openings", 1);
-        body.put("applicationDeadline", LocalDate.now().plusMonths(1).toString());
-        body.put("startDate", LocalDate.now().plusMonths(3).toString());
-        return body;
+        return TestApi.position("1804", "ALIS med fastlønn fra HR-systemet");
     }
 
     private void report(List<Round> rounds) throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import no.alisportalen.IntegrationTest;
 import no.alisportalen.TestApi;
@@ -31,17 +30,7 @@ class ApiKeyIntegrationTest {
     }
 
     private static Map<String, Object> position(String municipality) {
-        var body = new HashMap<String, Object>();
-        body.put("municipalityNumber", municipality);
-        body.put("title", "ALIS med fastlønn via HR-systemet");
-        body.put("employmentForm", "SALARIED");
-        body.put("setting", "GP_PRACTICE");
-        body.put("annualSalaryNok", 1_150_000);
-        body.put("listLength", 650);
-        body.put("openings", 1);
-        body.put("applicationDeadline", java.time.LocalDate.now().plusMonths(1).toString());
-        body.put("startDate", java.time.LocalDate.now().plusMonths(3).toString());
-        return body;
+        return TestApi.position(municipality, "ALIS med fastlønn via HR-systemet");
     }
 
     private JsonNode createKey(TestApi api, String[] owner, String name) {

@@ -3,7 +3,6 @@ package no.alisportalen.e2e;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
 import no.alisportalen.TestApi;
 import no.alisportalen.TestMail;
@@ -51,19 +50,7 @@ class KeyboardE2ETest extends E2ETestSupport {
     private String published(String title) {
         var api = new TestApi(port);
         var municipality = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
-        var body = new HashMap<String, Object>();
-        body.put("municipalityNumber", "1804");
-        body.put("title", title);
-        body.put("employmentForm", "SALARIED");
-        body.put("setting", "GP_PRACTICE");
-        body.put("annualSalaryNok", 1_150_000);
-        body.put("listLength", 650);
-        body.put("openings", 1);
-        body.put("applicationDeadline", LocalDate.now().plusMonths(1).toString());
-        body.put("startDate", LocalDate.now().plusMonths(3).toString());
-        var id = api.post("/api/v1/positions", body, municipality).json().get("id").asString();
-        api.post("/api/v1/positions/" + id + "/publish", null, municipality);
-        return id;
+        return api.publishedPosition(TestApi.position("1804", title), municipality);
     }
 
     @Test

@@ -3,9 +3,7 @@ package no.alisportalen.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.alisportalen.TestApi;
@@ -60,18 +58,7 @@ class ScreenSizesE2ETest extends E2ETestSupport {
     void on_a_phone_an_applicant_searches_opens_a_position_applies_and_sees_matches_without_sideways_scrolling() {
         var api = new TestApi(port);
         var municipality = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
-        var body = new HashMap<String, Object>();
-        body.put("municipalityNumber", "1804");
-        body.put("title", "ALIS med fastlønn, mobilvennlig");
-        body.put("employmentForm", "SALARIED");
-        body.put("setting", "GP_PRACTICE");
-        body.put("annualSalaryNok", 1_150_000);
-        body.put("listLength", 650);
-        body.put("openings", 1);
-        body.put("applicationDeadline", LocalDate.now().plusMonths(1).toString());
-        body.put("startDate", LocalDate.now().plusMonths(3).toString());
-        var id = api.post("/api/v1/positions", body, municipality).json().get("id").asString();
-        api.post("/api/v1/positions/" + id + "/publish", null, municipality);
+        var id = api.publishedPosition(TestApi.position("1804", "ALIS med fastlønn, mobilvennlig"), municipality);
         var applicant = api.newApplicant("Mobil Søker", "LIS1");
         TestMail.confirm(mail, api, applicant[0]);
 
