@@ -2,16 +2,10 @@ package no.alisportalen.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,8 +22,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * API keys for integrations (shared/docs/api-v1.md, "Authentication"). A key is 32 random bytes; the store
- * keeps its SHA-256 only, so checking a key is one indexed lookup and no password hash. A key acts as its owner,
+ * API keys for integrations (shared/docs/api-v1.md, "Authentication"). A key is a {@link SingleUseTokens}
+ * token (32 random bytes) with a prefix; the store keeps its SHA-256 only, so checking a key is one indexed lookup and no password hash. A key acts as its owner,
  * with the owner's role and scope; an ALIS office's keys only read (the security filter enforces it).
  */
 @Service
@@ -52,7 +46,6 @@ public class ApiKeyService {
     private final MongoTemplate mongo;
     private final ApiKeyProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final Cache<String, Optional<Verified>> verified = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(CACHE).build();
 
@@ -101,10 +94,8 @@ public class ApiKeyService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        var key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        var saved = keys.save(new ApiKeyDocument(null, sha256(key), owner.id().value(), trimmed,
+        var key = KEY_PREFIX + SingleUseTokens.create();
+        var saved = keys.save(new ApiKeyDocument(null, SingleUseTokens.hash(key), owner.id().value(), trimmed,
                 key.substring(0, KEY_PREFIX.length() + 6), now, expiry, null, null));
         return new CreatedApiKey(java.util.Objects.requireNonNull(saved.id()), saved.name(), key, saved.createdAt(),
                 saved.expiresAt());
@@ -141,7 +132,7 @@ public class ApiKeyService {
         if (presented.length() != KEY_LENGTH || !presented.startsWith(KEY_PREFIX)) {
             return Optional.empty();
         }
-        var hash = sha256(presented);
+        var hash = SingleUseTokens.hash(presented);
         var found = verified.get(hash, this::load);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -164,14 +155,5 @@ public class ApiKeyService {
         return keys.findByHash(hash).filter(k -> k.revokedAt() == null)
                 .flatMap(k -> accounts.findById(k.ownerId()).filter(a -> a.role() != Role.APPLICANT)
                         .map(a -> new Verified(k, PortalUser.viaKey(a, k.name()), new AtomicReference<>(k.lastUsedAt()))));
-    }
-
-    static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
     }
 }

@@ -51,7 +51,11 @@ public class RecruitmentWeakness {
 
     /** Whether the municipality is especially recruitment-weak now; false for an unknown number. */
     public boolean isWeak(String municipalityNumber) {
-        var override = mongo.findById(municipalityNumber, Document.class, COLLECTION);
+        return weak(municipalityNumber, mongo.findById(municipalityNumber, Document.class, COLLECTION));
+    }
+
+    /** The override where there is one, else the centrality rule. */
+    private boolean weak(String municipalityNumber, @Nullable Document override) {
         if (override != null && override.get("recruitmentWeak") instanceof Boolean weak) {
             return weak;
         }
@@ -91,7 +95,7 @@ public class RecruitmentWeakness {
         history.sort((a, b) -> b.at().compareTo(a.at()));
         boolean overridden = override != null && override.get("recruitmentWeak") instanceof Boolean;
         var latest = overridden && !history.isEmpty() ? history.getFirst() : null;
-        return new RecruitmentStatus(municipality.number(), isWeak(municipality.number()),
+        return new RecruitmentStatus(municipality.number(), weak(municipality.number(), override),
                 overridden ? RecruitmentStatus.Source.OVERRIDE : RecruitmentStatus.Source.CENTRALITY,
                 latest == null ? null : latest.reason(), latest == null ? null : latest.decidedOn(),
                 latest == null ? null : latest.by(), List.copyOf(history));

@@ -79,12 +79,12 @@ public record SchemeProperties(@Nullable Map<Integer, Year> years) {
         } else {
             sorted.putAll(years);
         }
-        years = java.util.Collections.unmodifiableSortedMap(sorted);
+        years = java.util.Collections.unmodifiableNavigableMap(sorted);
     }
 
     /** The figures that apply in a calendar year. */
     public Year forYear(int year) {
-        var all = (TreeMap<Integer, Year>) new TreeMap<>(java.util.Objects.requireNonNull(years));
+        var all = (java.util.NavigableMap<Integer, Year>) java.util.Objects.requireNonNull(years);
         var entry = all.floorEntry(year);
         return entry != null ? entry.getValue() : all.firstEntry().getValue();
     }

@@ -182,7 +182,7 @@ class ApiKeyIntegrationTest {
         var stored = mongo.findById(created.get("id").asString(), Document.class, "api_keys");
         assertThat(stored).isNotNull();
         assertThat(stored.toJson()).doesNotContain(key).doesNotContain(key.substring(10));
-        assertThat(stored.getString("hash")).isEqualTo(ApiKeyService.sha256(key));
+        assertThat(stored.getString("hash")).isEqualTo(SingleUseTokens.hash(key));
     }
 
     @Test
