@@ -46,13 +46,26 @@ public class AlertService {
     private final PositionService positions;
     private final Clock clock;
 
+    private final org.springframework.beans.factory.ObjectProvider<AlertEvaluator> evaluator;
+
     AlertService(MongoTemplate mongo, MatchService matches, MunicipalityService municipalities,
-            PositionService positions, Clock clock) {
+            PositionService positions, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<AlertEvaluator> evaluator) {
+        this.evaluator = evaluator;
         this.mongo = mongo;
         this.matches = matches;
         this.municipalities = municipalities;
         this.positions = positions;
         this.clock = clock;
+    }
+
+    /**
+     * Evaluates the changes so far on this thread, now (the demo's history: its notices dated when its changes
+     * happened). The scheduled evaluation does the same every few seconds.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public int evaluatePendingChanges() {
+        return evaluator.getObject().drain();
     }
 
     @PreAuthorize("hasRole('APPLICANT')")

@@ -8,9 +8,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BaseConfiguration {
 
-    /** Norwegian time: deadlines and start dates are Norwegian calendar dates. Tests replace this bean. */
+    /**
+     * Norwegian time: deadlines and start dates are Norwegian calendar dates. Backdatable for the demo's history
+     * ({@link Backdating}); tests replace this bean.
+     */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Europe/Oslo"));
+        return Backdating.clock(Clock.system(ZoneId.of("Europe/Oslo")));
     }
 }
