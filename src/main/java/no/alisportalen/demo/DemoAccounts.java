@@ -24,6 +24,15 @@ final class DemoAccounts {
             new NewApplicant("lis1@lege.demo", PASSWORD, "Ola LIS1 (demo)", ApplicantStage.LIS1),
             new NewApplicant("lege@lege.demo", PASSWORD, "Kari Lege (demo)", ApplicantStage.DOCTOR));
 
+    /** Further applicants, so positions get applications spread over the weeks; not listed in the README. */
+    static final List<NewApplicant> MORE_APPLICANTS = java.util.stream.IntStream.rangeClosed(1, 9)
+            .mapToObj(i -> new NewApplicant("soker%02d@lege.demo".formatted(i), PASSWORD,
+                    List.of("Emma", "Jonas", "Nora", "Lukas", "Sara", "Henrik", "Ida", "Magnus", "Thea", "Elias",
+                            "Maja", "Aksel", "Ingeborg", "Sander", "Hedda").get(i - 1)
+                            + " " + List.of("Hansen", "Johansen", "Olsen", "Larsen", "Andersen").get(i % 5) + " (demo)",
+                    ApplicantStage.values()[i % ApplicantStage.values().length]))
+            .toList();
+
     static final String LETTER = "Jeg er interessert i stillingen og vil gjerne bli allmennlege her. (demo)";
 
     private DemoAccounts() {}

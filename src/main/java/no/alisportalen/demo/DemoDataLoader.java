@@ -2,12 +2,13 @@ package no.alisportalen.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import no.alisportalen.account.AccountService;
 import no.alisportalen.account.AdminProperties;
 import no.alisportalen.application.ApplicationService;
 import no.alisportalen.municipality.MunicipalityService;
 import no.alisportalen.position.PositionService;
-import no.alisportalen.position.PositionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,6 +38,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final ApplicationService applications;
     private final no.alisportalen.matching.MatchService matches;
     private final no.alisportalen.alert.AlertService alerts;
+    private final Map<String, org.springframework.security.core.userdetails.UserDetails> actors =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoDataLoader(DemoProperties properties, Environment environment, AccountService accounts,
             PositionService positions, MunicipalityService municipalities, Clock clock, UserDetailsService users,
@@ -60,22 +63,6 @@ class DemoDataLoader implements ApplicationRunner {
         return explicit != null ? explicit : environment.getProperty("spring.mongodb.uri", "").isBlank();
     }
 
-    private void loadPositions() {
-        long started = System.nanoTime();
-        int count = 0;
-        for (var planned : DemoPositions.plan(municipalities.all(), LocalDate.now(clock))) {
-            var position = positions.create(planned.data());
-            if (planned.status() != PositionStatus.DRAFT) {
-                position = positions.publish(position.id(), position.version());
-            }
-            if (planned.status() == PositionStatus.CLOSED) {
-                positions.close(position.id());
-            }
-            count++;
-        }
-        log.info("Demo data: created {} positions in {} ms", count, (System.nanoTime() - started) / 1_000_000);
-    }
-
     @Override
     public void run(ApplicationArguments args) {
         if (!enabled()) {
@@ -96,72 +83,57 @@ class DemoDataLoader implements ApplicationRunner {
                 created++;
             }
         }
-        for (var applicant : DemoAccounts.APPLICANTS) {
-            if (accounts.findByEmail(applicant.email()).isEmpty()) {
-                accounts.registerApplicant(applicant);
-                created++;
-            }
-        }
+        var applicants = java.util.stream.Stream.concat(DemoAccounts.APPLICANTS.stream(),
+                DemoAccounts.MORE_APPLICANTS.stream()).filter(a -> accounts.findByEmail(a.email()).isEmpty()).toList();
+        // Password hashing is most of an account's cost: both cores.
+        applicants.parallelStream().forEach(accounts::registerApplicant);
+        created += applicants.size();
         if (created > 0) {
             log.info("Demo data: created {} demo accounts (password in README)", created);
         }
         if (positions.mine().isEmpty()) {
-            loadPositions();
-            loadApplications();
+            long started = System.nanoTime();
+            int steps = no.alisportalen.base.Backdating.during(this::loadHistory);
+            log.info("Demo data: {} positions and four months of history ({} steps) in {} ms", DemoPositions.COUNT,
+                    steps, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    /** The demo applicants apply to a few open positions in Bodø and Tromsø; Bodø invites one to an interview. */
-    private void loadApplications() {
-        var today = LocalDate.now(clock);
-        var open = positions.mine().stream().filter(p -> p.isOpen(today))
-                .filter(p -> p.municipalityNumber().equals("1804") || p.municipalityNumber().equals("5501"))
-                .sorted(java.util.Comparator.comparing(p -> p.id().value())).toList();
-        if (open.isEmpty()) {
-            return;
-        }
-        int count = 0;
-        no.alisportalen.application.Application first = null;
-        for (int i = 0; i < DemoAccounts.APPLICANTS.size(); i++) {
-            var applicant = DemoAccounts.APPLICANTS.get(i);
-            for (int j = 0; j < Math.min(3, open.size()); j++) {
-                var position = open.get((i + j) % open.size());
-                var application = as(applicant.email(), () -> applications.apply(position.id(), DemoAccounts.LETTER));
-                first = first == null ? application : first;
-                count++;
-            }
-        }
-        var invited = java.util.Objects.requireNonNull(first);
-        as(invited.municipalityNumber().equals("1804") ? "bodo@kommune.demo" : "tromso@kommune.demo",
-                () -> applications.changeStatus(invited.id(), no.alisportalen.application.ApplicationStatus.INTERVIEW,
-                        "Demo: intervju avtalt", null));
-        log.info("Demo data: created {} applications", count);
-        demoPreferences();
+    private int loadHistory() {
+        var history = new DemoHistory(clock, adminProperties.email());
+        var all = municipalities.all();
+        var byNumber = all.stream().collect(java.util.stream.Collectors.toMap(
+                no.alisportalen.municipality.Municipality::number, m -> m));
+        var applicants = java.util.stream.Stream.concat(DemoAccounts.APPLICANTS.stream(),
+                DemoAccounts.MORE_APPLICANTS.stream()).map(a -> java.util.Objects.requireNonNull(a.email())).toList();
+        history.plan(DemoPositions.plan(all, LocalDate.now(clock)), byNumber, applicants, positions, applications,
+                () -> alerts.evaluatePendingChanges(), demoPreferences());
+        return history.run(this::as);
     }
 
-    /** Each demo applicant gets preferences (so "Mine treff" shows something real) and one saved alert. */
-    private void demoPreferences() {
-        var plans = java.util.Map.of(
-                "student@lege.demo", demoPrefs(b -> {
-                    b.regions = java.util.Set.of(no.alisportalen.municipality.Region.NORD);
-                    b.homeMunicipality = "1804";
-                }),
-                "lis1@lege.demo", demoPrefs(b -> {
-                    b.regions = java.util.Set.of(no.alisportalen.municipality.Region.VEST);
-                    b.locationRequired = true;
-                    b.maxListLength = 1_000;
-                    b.fixedSalary = no.alisportalen.matching.Requirement.REQUIRED;
-                    b.minOnCallRotation = 5;
-                }),
-                "lege@lege.demo", demoPrefs(b -> {
-                    b.homeMunicipality = "0301";
-                    b.maxDistanceKm = 200;
-                    b.supervisorOnSite = no.alisportalen.matching.Requirement.REQUIRED;
-                }));
-        plans.forEach((email, preferences) -> as(email, () -> {
-            matches.savePreferences(preferences);
-            return alerts.save(new no.alisportalen.alert.NewSavedSearch("Mine ønsker (demo)", null, null, false));
+    /** Each demo applicant's wishes (so "Mine treff" shows something real) and one saved alert on them. */
+    private List<Map.Entry<String, Runnable>> demoPreferences() {
+        var plans = new java.util.LinkedHashMap<String, no.alisportalen.matching.Preferences>();
+        plans.put("student@lege.demo", demoPrefs(b -> {
+            b.regions = java.util.Set.of(no.alisportalen.municipality.Region.NORD);
+            b.homeMunicipality = "1804";
         }));
+        plans.put("lis1@lege.demo", demoPrefs(b -> {
+            b.regions = java.util.Set.of(no.alisportalen.municipality.Region.VEST);
+            b.locationRequired = true;
+            b.maxListLength = 1_000;
+            b.fixedSalary = no.alisportalen.matching.Requirement.REQUIRED;
+            b.minOnCallRotation = 5;
+        }));
+        plans.put("lege@lege.demo", demoPrefs(b -> {
+            b.homeMunicipality = "0301";
+            b.maxDistanceKm = 200;
+            b.supervisorOnSite = no.alisportalen.matching.Requirement.REQUIRED;
+        }));
+        return plans.entrySet().stream().map(e -> Map.entry(e.getKey(), (Runnable) () -> {
+            matches.savePreferences(e.getValue());
+            alerts.save(new no.alisportalen.alert.NewSavedSearch("Mine ønsker (demo)", null, null, false));
+        })).toList();
     }
 
     private static no.alisportalen.matching.Preferences demoPrefs(
@@ -173,7 +145,8 @@ class DemoDataLoader implements ApplicationRunner {
 
     private <T> T as(String email, java.util.function.Supplier<T> work) {
         var previous = SecurityContextHolder.getContext();
-        var user = users.loadUserByUsername(email);
+        // Hundreds of steps by a few dozen actors: each account is read once.
+        var user = actors.computeIfAbsent(email, users::loadUserByUsername);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);

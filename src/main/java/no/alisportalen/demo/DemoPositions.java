@@ -19,16 +19,24 @@ import no.alisportalen.position.WorkSetting;
 
 /**
  * A deterministic, realistic set of positions: the same seed gives the same positions (dates relative to the
- * day they are loaded). Rural municipalities (centrality 5–6) offer more fixed salaries and incentives, as they
+ * day they are loaded), published over the last four months, about one in five closed or filled by now. Rural municipalities (centrality 5–6) offer more fixed salaries and incentives, as they
  * do in practice.
  */
 final class DemoPositions {
 
-    record Planned(PositionData data, PositionStatus status) {}
+    /**
+     * @param written the day the municipality wrote (and, unless a draft, published) it
+     * @param status where it stands today: CLOSED and FILLED ones closed at their deadline, weeks ago
+     */
+    record Planned(PositionData data, PositionStatus status, LocalDate written) {}
+
+    /** How far back the demo's history goes. */
+    static final int HISTORY_DAYS = 120;
 
     static final int COUNT = 168;
+    // The municipalities with demo accounts get several positions each, so their pages have something to show.
     private static final List<String> ALWAYS = List.of("1804", "5501", "4036", "0301", "0301", "0301", "4601", "5001",
-            "3403", "4204");
+            "3403", "4204", "1804", "1804", "5501", "5501", "4036", "1804");
 
     private DemoPositions() {}
 
@@ -81,11 +89,23 @@ final class DemoPositions {
             incentives.add(new Incentive(type, amount, incentiveText(type), scheme));
         }
         Integer onCall = r.nextDouble() < 0.15 ? null : rural ? 2 + r.nextInt(5) : 4 + r.nextInt(9);
-        var start = today.plusDays(60 + r.nextInt(240));
-        var deadline = start.minusDays(30 + r.nextInt(60));
-        if (deadline.isBefore(today.plusDays(3))) {
-            deadline = today.plusDays(3 + r.nextInt(20));
-        }
+        double statusRoll = r.nextDouble();
+        var status = statusRoll < 0.08 ? PositionStatus.DRAFT : statusRoll < 0.19 ? PositionStatus.CLOSED
+                : statusRoll < 0.30 ? PositionStatus.FILLED : PositionStatus.PUBLISHED;
+        // Closed and filled ones were written 45-120 days ago and closed at a deadline at least 15 days ago;
+        // published ones stay open at least three more days; drafts are recent.
+        int age = switch (status) {
+            case DRAFT -> r.nextInt(21);
+            case PUBLISHED -> r.nextInt(HISTORY_DAYS + 1);
+            default -> 45 + r.nextInt(HISTORY_DAYS - 44);
+        };
+        var written = today.minusDays(age);
+        var deadline = switch (status) {
+            case DRAFT -> today.plusDays(30 + r.nextInt(60));
+            case PUBLISHED -> max(written.plusDays(21 + r.nextInt(60)), today.plusDays(3 + r.nextInt(30)));
+            default -> written.plusDays(21 + r.nextInt(age - 35));
+        };
+        var start = deadline.plusDays(30 + r.nextInt(150));
         var workplace = workplace(m, setting, r);
         var title = switch (setting) {
             case GP_PRACTICE -> (salaried ? "ALIS med fastlønn, " : "ALIS i næringsdrift, ") + workplace;
@@ -100,10 +120,11 @@ final class DemoPositions {
                 r.nextDouble() < (rural ? 0.8 : 0.55), alis, elements, weak, incentives, r.nextDouble() < 0.75,
                 r.nextDouble() < 0.7 ? 4 : 2 + r.nextInt(7), r.nextDouble() < 0.6, onCall, onCall != null && r.nextDouble() < 0.6,
                 start, deadline, r.nextDouble() < 0.85 ? 1 : 2, contact);
-        double statusRoll = r.nextDouble();
-        var status = statusRoll < 0.08 ? PositionStatus.DRAFT : statusRoll < 0.15 ? PositionStatus.CLOSED
-                : PositionStatus.PUBLISHED;
-        return new Planned(data, status);
+        return new Planned(data, status, written);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static String workplace(Municipality m, WorkSetting setting, Random r) {
