@@ -50,8 +50,12 @@ final class Charts {
     static String bars(String noData, String valueAxis, Map<String, Map<String, Number>> series, List<Color> colours) {
         var dataset = new DefaultCategoryDataset();
         series.forEach((name, values) -> values.forEach((category, value) -> dataset.addValue(value, name, category)));
-        var chart = themed(ChartFactory.createBarChart(null, null, valueAxis, dataset, PlotOrientation.VERTICAL,
-                series.size() > 1, false, false));
+        // Many or long category names ("Kommunal akutt døgnenhet", "Fastlegepraksis") do not fit under a bar
+        // without being broken mid-word or cut: such charts lie on their side, names in full on the left.
+        boolean sideways = dataset.getColumnCount() > 3 || dataset.getColumnKeys().stream()
+                .anyMatch(key -> String.valueOf(key).length() > 14);
+        var chart = themed(ChartFactory.createBarChart(null, null, valueAxis, dataset,
+                sideways ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, series.size() > 1, false, false));
         double max = 0;
         for (int r = 0; r < dataset.getRowCount(); r++) {
             for (int c = 0; c < dataset.getColumnCount(); c++) {
@@ -60,13 +64,9 @@ final class Charts {
             }
         }
         fromZero(chart.getCategoryPlot().getRangeAxis(), max, 1);
-        // Category names wrap onto up to three lines instead of being cut ("Kommunal akutt døgnenhet").
         var categories = chart.getCategoryPlot().getDomainAxis();
         categories.setMaximumCategoryLabelLines(3);
-        categories.setMaximumCategoryLabelWidthRatio(1.0f);
-        if (dataset.getColumnCount() > 6) {
-            categories.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
-        }
+        categories.setMaximumCategoryLabelWidthRatio(sideways ? 0.45f : 1.0f);
         var renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);

@@ -29,6 +29,33 @@ class ChartsTest {
     }
 
     @Test
+    void the_dashboards_five_settings_in_two_series_keep_every_name_whole() {
+        var names = java.util.List.of("Fastlegepraksis", "Sykehjem", "Legevakt", "Kommunal akutt døgnenhet", "Annet");
+        var salaried = new java.util.LinkedHashMap<String, Number>();
+        var selfEmployed = new java.util.LinkedHashMap<String, Number>();
+        names.forEach(n -> {
+            salaried.put(n, 1.1);
+            selfEmployed.put(n, 2.0);
+        });
+        var series = new java.util.LinkedHashMap<String, Map<String, Number>>();
+        series.put("Fastlønn", salaried);
+        series.put("Næringsdrift", selfEmployed);
+        var svg = Charts.bars("Ingen data", "Søknader per stilling", series);
+        // Each word whole in one text element: nothing broken mid-word, nothing cut with an ellipsis.
+        for (var word : java.util.List.of("Fastlegepraksis", "Sykehjem", "Legevakt", "døgnenhet", "Annet")) {
+            assertThat(svg).containsPattern(">[^<]*\\b" + word + "\\b[^<]*<");
+        }
+        assertThat(svg).doesNotContain("...").doesNotContain("\u2026");
+        // Under the bars, the demo's dashboard showed "Fastlegepr|aksis" and "døgnenh…" although they fit in this
+        // JVM's font measure: width under a bar is not to be trusted. The chart lies on its side, names on the left.
+        for (var name : names) {
+            var at = java.util.regex.Pattern.compile("<text x='([0-9.]+)'[^>]*>" + name.split(" ")[0]).matcher(svg);
+            assertThat(at.find()).as(name).isTrue();
+            assertThat(Double.parseDouble(at.group(1))).as(name + " left of the bars").isLessThan(Charts.WIDTH / 2.0);
+        }
+    }
+
+    @Test
     void each_meaning_keeps_its_colour_across_charts() {
         var scheme = Charts.bars("Ingen data", "Tusen kr", Map.of("Standardelementer", Map.of("Røst", 300)),
                 List.of(Charts.STANDARD_ELEMENTS, Charts.EXTRA_ELEMENTS));
