@@ -49,7 +49,8 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
         grid.addComponentColumn(this::applications).setHeader(getTranslation("mine.applications")).setAutoWidth(true)
                 .setComparator(p -> p.applicationCount() == null ? 0 : p.applicationCount());
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // Titles are long ("ALIS i næringsdrift, Bodø legesenter"): they wrap instead of ending in "…".
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel(getTranslation("mine.list"));
         var items = positions.mine();
         grid.setItems(items);
