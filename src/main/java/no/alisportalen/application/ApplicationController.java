@@ -61,6 +61,12 @@ class ApplicationController {
         return applications.withdraw(ApplicationId.fromPath(id));
     }
 
+    @PostMapping("/me/applications/{id}/accept")
+    @Operation(summary = "Accept an offer: OFFERED → ACCEPTED (APPLICANT); to decline, withdraw")
+    Application accept(@PathVariable String id) {
+        return applications.acceptOffer(ApplicationId.fromPath(id));
+    }
+
     @GetMapping("/positions/{id}/applications")
     @Operation(summary = "A position's applications with profile and cover letter (owning MUNICIPALITY, ADMIN)")
     List<Application> forPosition(@PathVariable String id) {

@@ -13,4 +13,6 @@ interface ApplicationRepository extends MongoRepository<ApplicationDocument, Str
     List<ApplicationDocument> findByPositionIdInAndAnonymisedAtIsNull(List<String> positionIds);
 
     long deleteByApplicantId(String applicantId);
+
+    java.util.Optional<ApplicationDocument> findByActiveKey(String activeKey);
 }

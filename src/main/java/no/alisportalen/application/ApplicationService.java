@@ -149,6 +149,55 @@ public class ApplicationService implements ApplicationCounts {
         return saved.toApplication().withoutInternalNote();
     }
 
+    /** The applicant accepts an offer: OFFERED → ACCEPTED (declining is withdrawing). */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application acceptOffer(ApplicationId id) {
+        var user = requireUser();
+        var current = repository.findById(id.value()).filter(d -> user.id().value().equals(d.applicantId()))
+                .orElseThrow(() -> new NotFoundException("application"));
+        if (current.status() != ApplicationStatus.OFFERED) {
+            throw new ConflictException("conflict.application.notOffered");
+        }
+        return save(current.moved(ApplicationStatus.ACCEPTED, Role.APPLICANT, current.internalNote(),
+                Instant.now(clock))).toApplication().withoutInternalNote();
+    }
+
+    /**
+     * A match round assigned the applicant to the position: their application there becomes OFFERED, or one is
+     * made for them, offered at once. Called when the round is published, in the publishing office's context.
+     */
+    void offerFromRound(PositionId positionId, AccountId applicantId, String roundName, Role by) {
+        var now = Instant.now(clock);
+        var active = repository.findByActiveKey(ApplicationDocument.activeKey(applicantId.value(), positionId.value()));
+        ApplicationDocument saved;
+        if (active.isPresent()) {
+            if (active.get().status().isFinal() || active.get().status() == ApplicationStatus.OFFERED) {
+                return;
+            }
+            saved = save(active.get().moved(ApplicationStatus.OFFERED, by, active.get().internalNote(), now));
+        } else {
+            var position = positions.findForStatistics(positionId).orElse(null);
+            var account = accounts.find(applicantId).orElse(null);
+            if (position == null || account == null) {
+                return; // the position or the account went away since the match; nothing to offer
+            }
+            var home = account.homeMunicipality() == null ? null
+                    : municipalities.find(account.homeMunicipality()).map(m -> m.name()).orElse(null);
+            var id = new ObjectId().toHexString();
+            saved = repository.insert(new ApplicationDocument(id, null, positionId.value(),
+                    Objects.requireNonNullElse(position.data().title(), ""), position.municipalityNumber(),
+                    position.municipalityName(), position.region(), account.id().value(), account.name(),
+                    account.email(), account.stage(), account.graduationYear(), home,
+                    // Stands where the applicant's letter would: the application came from the round, not a letter.
+                    "Tildelt gjennom matcherunden «" + roundName + "».",
+                    ApplicationStatus.OFFERED, List.of(new StatusChange(now, ApplicationStatus.OFFERED, by)), null,
+                    now, now, ApplicationDocument.activeKey(account.id().value(), positionId.value()), null));
+        }
+        events.publishEvent(new ApplicationEvent.ApplicationStatusChanged(new ApplicationId(saved.id()),
+                Objects.requireNonNull(saved.version()), positionId, saved.positionTitle(), applicantId,
+                ApplicationStatus.OFFERED));
+    }
+
     /**
      * A position's applications, newest first, for its municipality and admins.
      *

@@ -28,7 +28,9 @@ public final class PublicApi {
             new Operation(HttpMethod.POST, "/api/v1/unsubscribe"),
             new Operation(HttpMethod.POST, "/api/v1/password-reset"),
             new Operation(HttpMethod.POST, "/api/v1/password-reset/confirm"),
-            new Operation(HttpMethod.POST, "/api/v1/email-verification"));
+            new Operation(HttpMethod.POST, "/api/v1/email-verification"),
+            new Operation(HttpMethod.GET, "/api/v1/rounds"),
+            new Operation(HttpMethod.GET, "/api/v1/rounds/{id}"));
 
     private PublicApi() {}
 
