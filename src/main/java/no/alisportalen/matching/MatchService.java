@@ -72,6 +72,13 @@ public class MatchService {
         return new MatchResult(result.total(), page, size, items, whatIf(preferences, result.total(), locale));
     }
 
+    /** Why a position fits the logged-in applicant's stored preferences or not, criterion by criterion. */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public List<CriterionResult> explain(Position position, Locale locale) {
+        MatchModel.Texts texts = (key, args) -> messages.get(key, locale, args);
+        return model(preferences()).explain(position, texts);
+    }
+
     /** The logged-in applicant's matches under their stored preferences. */
     @PreAuthorize("hasRole('APPLICANT')")
     public MatchResult myMatches(int page, int size, Locale locale) {

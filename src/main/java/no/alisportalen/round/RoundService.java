@@ -57,7 +57,7 @@ import org.springframework.stereotype.Service;
 public class RoundService {
 
     static final int MAX_RANKED = 50;
-    static final int NAME_MAX = 120;
+    public static final int NAME_MAX = 120;
 
     /** A new round as the API and the office's form send it. */
     public record NewRound(@Nullable String name, @Nullable Region region, @Nullable List<String> positionIds,
@@ -71,7 +71,7 @@ public class RoundService {
             List<Pair> pairs) {}
 
     /** Someone who ranked a municipality's position, with what the municipality may read of them. */
-    public record Candidate(AccountId applicantId, String name, @Nullable ApplicantStage stage,
+    public record Candidate(AccountId applicantId, String name, @Nullable ApplicantStage stage, String email,
             boolean inCouple) {}
 
     public record PositionRankingView(List<Candidate> candidates, List<AccountId> applicantIds) {}
@@ -453,7 +453,7 @@ public class RoundService {
         List<Candidate> out = new ArrayList<>();
         for (var id : ids) {
             accounts.find(new AccountId(id)).ifPresent(a -> out.add(new Candidate(a.id(), a.name(), a.stage(),
-                    coupled.contains(id))));
+                    a.email(), coupled.contains(id))));
         }
         return out;
     }

@@ -48,7 +48,8 @@ class AccessibilityE2ETest extends E2ETestSupport {
     }
 
     /** Data every role's pages need: a published position, and one application to it. */
-    private record Fixture(String positionId, String[] municipality, String[] applicant, String[] office) {}
+    private record Fixture(String positionId, String[] municipality, String[] applicant, String[] office,
+            String roundId) {}
 
     private Fixture fixture() {
         var api = new TestApi(port);
@@ -62,7 +63,12 @@ class AccessibilityE2ETest extends E2ETestSupport {
         TestMail.confirm(mail, api, applicant[0]);
         api.post("/api/v1/positions/" + id + "/applications", Map.of("coverLetter", "Jeg søker."), applicant);
         var office = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
-        return new Fixture(id, municipality, applicant, office);
+        var round = api.post("/api/v1/rounds", Map.of("name", "Tilgjengelig runde", "region", "NORD", "positionIds",
+                List.of(id), "applicantRankingDeadline", java.time.LocalDate.now().plusDays(7).toString(),
+                "municipalityRankingDeadline", java.time.LocalDate.now().plusDays(10).toString()), office);
+        var roundId = round.json().get("id").asString();
+        api.put("/api/v1/rounds/" + roundId + "/applicant-ranking", Map.of("positionIds", List.of(id)), applicant);
+        return new Fixture(id, municipality, applicant, office, roundId);
     }
 
     @Test
@@ -87,7 +93,8 @@ class AccessibilityE2ETest extends E2ETestSupport {
         for (var language : LANGUAGES) {
             useLanguage(language);
             for (var page : List.of("/mine/onsker", "/mine/treff", "/mine/soknader", "/lagrede-sok", "/varsler",
-                    "/min-profil", "/passord", "/stilling/" + f.positionId() + "/sok", "/stilling/" + f.positionId())) {
+                    "/min-profil", "/passord", "/stilling/" + f.positionId() + "/sok", "/stilling/" + f.positionId(),
+                    "/runder", "/runder/" + f.roundId())) {
                 check(language, page);
             }
             checkDialog(language, "/mine/soknader", b -> b.click(By.cssSelector("#my-applications vaadin-button")));
@@ -103,7 +110,8 @@ class AccessibilityE2ETest extends E2ETestSupport {
             useLanguage(language);
             for (var page : List.of("/kommune/stillinger", "/kommune/stilling",
                     "/kommune/stilling?id=" + f.positionId(), "/kommune/stilling/" + f.positionId() + "/soknader",
-                    "/stilling/" + f.positionId() + "/rekruttering", "/api-nokler", "/varsler", "/passord")) {
+                    "/stilling/" + f.positionId() + "/rekruttering", "/api-nokler", "/varsler", "/passord",
+                    "/runder", "/runder/" + f.roundId() + "/stilling/" + f.positionId())) {
                 check(language, page);
             }
             checkDialog(language, "/kommune/stilling?id=" + f.positionId(),
@@ -120,9 +128,11 @@ class AccessibilityE2ETest extends E2ETestSupport {
         for (var language : LANGUAGES) {
             useLanguage(language);
             for (var page : List.of("/alis-kontor", "/stilling/" + f.positionId() + "/rekruttering", "/api-nokler",
-                    "/varsler", "/passord")) {
+                    "/varsler", "/passord", "/alis-kontor/runder")) {
                 check(language, page);
             }
+            checkDialog(language, "/alis-kontor/runder", b -> b.click(By.cssSelector(
+                    "vaadin-button[aria-label$='Tilgjengelig runde'][theme~='error']")));
         }
         assertThat(violations).isEmpty();
     }
@@ -134,7 +144,7 @@ class AccessibilityE2ETest extends E2ETestSupport {
         for (var language : LANGUAGES) {
             useLanguage(language);
             for (var page : List.of("/admin/brukere", "/admin/sokeindeks", "/admin/sikkerhetskopi", "/alis-kontor",
-                    "/kommuner", "/api-nokler", "/varsler", "/passord")) {
+                    "/kommuner", "/api-nokler", "/varsler", "/passord", "/alis-kontor/runder")) {
                 check(language, page);
             }
             checkDialog(language, "/kommuner", b -> b.click(By.xpath("(//vaadin-grid-cell-content/vaadin-button)[1]")));

@@ -59,16 +59,29 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** Scrolls the element to the middle of the window first, so sticky headers and the fold never intercept. */
+    /**
+     * Scrolls the element to the middle of the window first, so sticky headers and the fold never intercept; if
+     * the layout still moves under the pointer (a list growing after the previous click), it looks again.
+     */
     void click(By by) {
-        var element = waitFor(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            var element = waitFor(by);
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", element);
+            ExpectedConditions.elementToBeClickable(element).apply(d).click();
+            return true;
+        });
     }
 
     void waitForText(String text) {
-        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        try {
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say what the page said instead: the usual cause is a different message, not a slow one.
+            var page = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("Waited for \"" + text + "\"; the page says:\n"
+                    + page.substring(0, Math.min(page.length(), 3_000)), e);
+        }
     }
 
     /** Vaadin text fields keep their native input in the light DOM. */

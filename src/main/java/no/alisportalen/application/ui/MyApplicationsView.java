@@ -56,14 +56,36 @@ final class MyApplicationsView extends Main implements HasDynamicTitle {
                 ApplicationUi.date(this).format(application.submittedAt())) + " · ");
         meta.add(ApplicationUi.badge(this, application.status()));
         card.add(heading, meta, ApplicationUi.timeline(this, application));
+        if (application.status() == no.alisportalen.application.ApplicationStatus.OFFERED) {
+            var accept = new Button(getTranslation("myApplications.accept"), e -> accept(application));
+            accept.addThemeVariants(ButtonVariant.PRIMARY);
+            accept.addClassName("accept-offer");
+            accept.getElement().setAttribute("aria-label",
+                    getTranslation("myApplications.accept") + ": " + application.positionTitle());
+            card.add(accept);
+        }
         if (application.withdrawable()) {
-            var withdraw = new Button(getTranslation("myApplications.withdraw"), e -> confirmWithdraw(application));
+            // Declining an offer is withdrawing the application.
+            var withdraw = new Button(getTranslation(application.status()
+                    == no.alisportalen.application.ApplicationStatus.OFFERED ? "myApplications.decline"
+                    : "myApplications.withdraw"), e -> confirmWithdraw(application));
             withdraw.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
             withdraw.getElement().setAttribute("aria-label",
                     getTranslation("myApplications.withdraw") + ": " + application.positionTitle());
             card.add(withdraw);
         }
         return card;
+    }
+
+    void accept(Application application) {
+        message.removeAll();
+        try {
+            applications.acceptOffer(application.id());
+            message.add(new Paragraph(getTranslation("myApplications.accepted", application.positionTitle())));
+        } catch (ConflictException e) {
+            message.add(new Paragraph(getTranslation(e.messageKey(), e.args())));
+        }
+        refresh();
     }
 
     void confirmWithdraw(Application application) {
