@@ -214,6 +214,16 @@ public class AccountService {
                 .map(d -> new AccountId(String.valueOf(d.get("_id")))).toList();
     }
 
+    /** Ids of the municipality's user accounts (for reminders about the municipality's tasks). */
+    public List<AccountId> municipalityUserIds(String municipalityNumber) {
+        var query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("role").is(Role.MUNICIPALITY.name())
+                        .and("municipalityNumber").is(municipalityNumber));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, "accounts").stream()
+                .map(d -> new AccountId(String.valueOf(d.get("_id")))).toList();
+    }
+
     public long count() {
         return repository.count();
     }

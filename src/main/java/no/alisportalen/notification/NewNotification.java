@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param key identifies the change being notified; a second notification with the same key is ignored
  * @param args message arguments after the position title; an argument {@code key:some.message} is translated
- * @param savedSearchId the saved search that matched, for SEARCH_MATCH
+ * @param savedSearchId the saved search that matched, for SEARCH_MATCH; the round, for ROUND_DEADLINE
  * @param unsubscribeToken for SEARCH_MATCH: the secret of the e-mail's one-click unsubscribe link
  * @param email whether to e-mail it as well (when SMTP is configured)
  * @param otherPositions for a digest: further positions the notice is about, besides {@code positionId}

@@ -9,5 +9,7 @@ public enum NotificationKind {
     /** A favourite's application deadline is near. */
     FAVOURITE_DEADLINE,
     /** A favourite closed or was filled. */
-    FAVOURITE_CLOSED
+    FAVOURITE_CLOSED,
+    /** A match round's ranking deadline is three days away (the round's id rides in {@code savedSearchId}). */
+    ROUND_DEADLINE
 }

@@ -47,10 +47,13 @@ final class RoundDocuments {
     record StoredResult(List<List<String>> assignments, List<String> unmatched, List<List<String>> unfilled,
             boolean stable, String algorithm, int passes) {}
 
-    /** An applicant's ranking of the round's positions (singles) — personal data. */
+    /** An applicant's ranking of the round's positions (singles), with every earlier version — personal data. */
     @Document("round_applicant_rankings")
     record ApplicantRanking(@Id String id, String roundId, String applicantId, List<String> positionIds,
-            Instant updatedAt) {}
+            Instant updatedAt, @Nullable List<Ranked> history) {}
+
+    /** One submitted ranking: when, by whom (an actor as the audit trail writes it), what. */
+    record Ranked(Instant at, String by, List<String> ids) {}
 
     /**
      * One half of a couple: who this applicant named as partner. The couple exists when both named each other.
@@ -63,7 +66,13 @@ final class RoundDocuments {
     /** A municipality's ranking of the candidates for one of its positions; those left out are unacceptable. */
     @Document("round_position_rankings")
     record PositionRanking(@Id String id, String roundId, String positionId, List<String> applicantIds,
-            Instant updatedAt, String rankedBy) {}
+            Instant updatedAt, String rankedBy, @Nullable List<Ranked> history) {}
+
+    static List<Ranked> append(@Nullable List<Ranked> history, Ranked next) {
+        var list = new java.util.ArrayList<Ranked>(history == null ? List.of() : history);
+        list.add(next);
+        return list;
+    }
 
     static String key(String roundId, String other) {
         return roundId + ":" + other;

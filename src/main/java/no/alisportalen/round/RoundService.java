@@ -282,7 +282,10 @@ public class RoundService {
         }
         var ids = checkedPositions(round, positionIds, "positionIds");
         var now = Instant.now(clock);
-        mongo.save(new ApplicantRanking(RoundDocuments.key(id, user.id().value()), id, user.id().value(), ids, now));
+        var key = RoundDocuments.key(id, user.id().value());
+        var before = mongo.findById(key, ApplicantRanking.class);
+        mongo.save(new ApplicantRanking(key, id, user.id().value(), ids, now, RoundDocuments.append(
+                before == null ? null : before.history(), new RoundDocuments.Ranked(now, user.actor(), ids))));
         return myRanking(id);
     }
 
@@ -372,8 +375,10 @@ public class RoundService {
         }
         var user = requireUser();
         var now = Instant.now(clock);
+        var before = mongo.findById(RoundDocuments.key(id, positionId), PositionRanking.class);
         mongo.save(new PositionRanking(RoundDocuments.key(id, positionId), id, positionId, List.copyOf(ids), now,
-                user.actor()));
+                user.actor(), RoundDocuments.append(before == null ? null : before.history(),
+                        new RoundDocuments.Ranked(now, user.actor(), List.copyOf(ids)))));
         appendAudit(round, new AuditEntry(now, user.actor(), "POSITION_RANKED", positionId + ": " + ids.size()));
         return positionRanking(id, positionId);
     }
@@ -396,7 +401,9 @@ public class RoundService {
                 PositionRanking.class)) {
             mongo.save(new PositionRanking(ranking.id(), ranking.roundId(), ranking.positionId(),
                     ranking.applicantIds().stream().filter(a -> !a.equals(applicant.value())).toList(),
-                    ranking.updatedAt(), ranking.rankedBy()));
+                    ranking.updatedAt(), ranking.rankedBy(), ranking.history() == null ? null
+                            : ranking.history().stream().map(r -> new RoundDocuments.Ranked(r.at(), r.by(),
+                                    r.ids().stream().filter(a -> !a.equals(applicant.value())).toList())).toList()));
         }
     }
 

@@ -20,6 +20,9 @@ class RoundApiIntegrationTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    RoundReminders reminders;
+
     private String id(TestApi api, String[] user) {
         return api.get("/api/v1/me", user).json().get("id").asString();
     }
@@ -209,5 +212,45 @@ class RoundApiIntegrationTest {
         assertThat(api.post("/api/v1/rounds/" + roundId + "/match", null, nord).status()).isEqualTo(409);
         assertThat(api.put("/api/v1/rounds/" + roundId + "/applicant-ranking", Map.of("positionIds", List.of(p1)),
                 applicant).status()).isEqualTo(404);
+    }
+
+    private static long roundNotices(JsonNode notifications, String roundName) {
+        return java.util.stream.StreamSupport.stream(notifications.spliterator(), false)
+                .filter(n -> n.get("kind").asString().equals("ROUND_DEADLINE"))
+                .filter(n -> n.get("message").asString().contains(roundName)).count();
+    }
+
+    @Test
+    void reminders_go_three_days_before_each_deadline_once_to_those_concerned() {
+        var api = new TestApi(port);
+        var nord = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
+        var bodo = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
+        var p1 = api.publishedPosition(TestApi.position("1804", "Runde: påminnelse"), bodo);
+        var ranked = api.newApplicant("Frida Seks", "LIS1");
+        var later = api.newApplicant("Geir Sju", "LIS1");
+        var soon = round("Snart frist", "NORD", List.of(p1));
+        soon.put("applicantRankingDeadline", LocalDate.now().plusDays(3).toString());
+        soon.put("municipalityRankingDeadline", LocalDate.now().plusDays(3).toString());
+        var soonId = api.post("/api/v1/rounds", soon, nord).json().get("id").asString();
+        var farId = api.post("/api/v1/rounds", round("Lang frist", "NORD", List.of(p1)), nord).json().get("id")
+                .asString();
+        api.put("/api/v1/rounds/" + soonId + "/applicant-ranking", Map.of("positionIds", List.of(p1)), ranked);
+        api.put("/api/v1/rounds/" + farId + "/applicant-ranking", Map.of("positionIds", List.of(p1)), later);
+
+        assertThat(reminders.remind()).isPositive();
+        assertThat(roundNotices(api.get("/api/v1/me/notifications", ranked).json(), "Snart frist")).isEqualTo(1);
+        assertThat(roundNotices(api.get("/api/v1/me/notifications", bodo).json(), "Snart frist"))
+                .as("the municipality has not ranked its position").isEqualTo(1);
+        assertThat(roundNotices(api.get("/api/v1/me/notifications", later).json(), "Lang frist"))
+                .as("fourteen days left: no reminder yet").isZero();
+        reminders.remind();
+        assertThat(roundNotices(api.get("/api/v1/me/notifications", ranked).json(), "Snart frist")).isEqualTo(1);
+
+        // Rankings are personal data: in the applicant's export, and gone with the account.
+        var export = api.get("/api/v1/me/export", ranked).json();
+        assertThat(export.get("matchRounds").toString()).contains(p1);
+        assertThat(api.delete("/api/v1/me", ranked).status()).isIn(200, 204);
+        assertThat(api.get("/api/v1/rounds/" + soonId + "/positions/" + p1 + "/ranking", bodo).json()
+                .get("candidates")).isEmpty();
     }
 }

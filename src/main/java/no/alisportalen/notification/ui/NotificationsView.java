@@ -17,6 +17,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import no.alisportalen.notification.Notification;
+import no.alisportalen.notification.NotificationKind;
+import no.alisportalen.account.PortalUser;
+import no.alisportalen.account.Role;
 import no.alisportalen.notification.NotificationService;
 
 /** "Varsler": the user's notifications, newest first; unread ones are marked until "mark all read". */
@@ -62,7 +65,13 @@ final class NotificationsView extends Main implements HasDynamicTitle {
                 unread.getElement().getThemeList().add("badge");
                 item.add(unread, new Span(" "));
             }
-            item.add(new Anchor("stilling/" + n.positionId().value(), n.message()),
+            // A round's reminder leads to the round: the applicant's ranking, or the municipality's position in it.
+            var link = n.kind() != NotificationKind.ROUND_DEADLINE || n.savedSearchId() == null
+                    ? "stilling/" + n.positionId().value()
+                    : PortalUser.current().map(u -> u.role() == Role.MUNICIPALITY).orElse(false)
+                    ? "runder/" + n.savedSearchId() + "/stilling/" + n.positionId().value()
+                    : "runder/" + n.savedSearchId();
+            item.add(new Anchor(link, n.message()),
                     new Span(" · " + format.format(n.createdAt())));
             list.add(item);
         }
