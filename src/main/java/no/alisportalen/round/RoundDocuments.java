@@ -17,13 +17,15 @@ final class RoundDocuments {
     /**
      * @param seed breaks the only ties there are (the order couples enter), recorded so a match can be re-run
      * @param snapshot the rankings the match ran on, so the result can be re-computed and checked
+     * @param purgedAt when the rankings and the snapshot were deleted after the retention period
      */
     @Document("rounds")
     record RoundDocument(@Id String id, @Version @Nullable Long version, String name, Region region,
             RoundStatus status, List<PositionEntry> positions, LocalDate applicantRankingDeadline,
             LocalDate municipalityRankingDeadline, long seed, Instant createdAt, String createdBy,
             @Nullable Instant matchedAt, @Nullable Instant publishedAt, @Nullable Snapshot snapshot,
-            @Nullable StoredResult result, List<AuditEntry> audit, List<String> remindersSent) {
+            @Nullable StoredResult result, List<AuditEntry> audit, List<String> remindersSent,
+            @Nullable Instant purgedAt) {
 
         Round toRound() {
             return new Round(id, version == null ? 0 : version, name, region, status,

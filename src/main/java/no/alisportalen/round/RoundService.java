@@ -151,7 +151,7 @@ public class RoundService {
                 RoundStatus.OPEN, entries, Objects.requireNonNull(applicantDeadline),
                 Objects.requireNonNull(municipalityDeadline), new java.security.SecureRandom().nextLong(), now,
                 user.actor(), null, null, null, null, List.of(new AuditEntry(now, user.actor(), "CREATED",
-                        entries.size() + " positions")), List.of());
+                        entries.size() + " positions")), List.of(), null);
         return mongo.insert(document).toRound();
     }
 
@@ -195,7 +195,7 @@ public class RoundService {
                 round.positions(), round.applicantRankingDeadline(), round.municipalityRankingDeadline(),
                 round.seed(), round.createdAt(), round.createdBy(), now, null, snapshot, stored,
                 with(round.audit(), new AuditEntry(now, user.actor(), "MATCHED", stored.assignments().size()
-                        + " assigned, stable " + stored.stable())), round.remindersSent()));
+                        + " assigned, stable " + stored.stable())), round.remindersSent(), null));
         return toResult(stored);
     }
 
@@ -208,7 +208,7 @@ public class RoundService {
                 RoundStatus.PUBLISHED, round.positions(), round.applicantRankingDeadline(),
                 round.municipalityRankingDeadline(), round.seed(), round.createdAt(), round.createdBy(),
                 round.matchedAt(), now, round.snapshot(), round.result(), with(round.audit(),
-                        new AuditEntry(now, requireUser().actor(), "PUBLISHED", "")), round.remindersSent()));
+                        new AuditEntry(now, requireUser().actor(), "PUBLISHED", "")), round.remindersSent(), null));
         events.publishEvent(new RoundPublished(round.id(), round.name(),
                 toResult(Objects.requireNonNull(round.result())).assignments()));
         return saved.toRound();
@@ -225,7 +225,7 @@ public class RoundService {
                 RoundStatus.CANCELLED, round.positions(), round.applicantRankingDeadline(),
                 round.municipalityRankingDeadline(), round.seed(), round.createdAt(), round.createdBy(),
                 round.matchedAt(), null, round.snapshot(), round.result(), with(round.audit(),
-                        new AuditEntry(now, requireUser().actor(), "CANCELLED", "")), round.remindersSent()))
+                        new AuditEntry(now, requireUser().actor(), "CANCELLED", "")), round.remindersSent(), null))
                 .toRound();
     }
 

@@ -23,6 +23,12 @@ class RoundApiIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     RoundReminders reminders;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    RoundRetention retention;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     private String id(TestApi api, String[] user) {
         return api.get("/api/v1/me", user).json().get("id").asString();
     }
@@ -252,5 +258,36 @@ class RoundApiIntegrationTest {
         assertThat(api.delete("/api/v1/me", ranked).status()).isIn(200, 204);
         assertThat(api.get("/api/v1/rounds/" + soonId + "/positions/" + p1 + "/ranking", bodo).json()
                 .get("candidates")).isEmpty();
+    }
+
+    @Test
+    void after_the_retention_period_a_finished_rounds_rankings_are_deleted_and_its_result_stays() {
+        var api = new TestApi(port);
+        var nord = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
+        var bodo = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
+        var p1 = api.publishedPosition(TestApi.position("1804", "Runde: oppbevaring"), bodo);
+        var applicant = api.newApplicant("Hege Åtte", "LIS1");
+        var roundId = api.post("/api/v1/rounds", round("Gammel runde", "NORD", List.of(p1)), nord).json().get("id")
+                .asString();
+        var path = "/api/v1/rounds/" + roundId;
+        api.put(path + "/applicant-ranking", Map.of("positionIds", List.of(p1)), applicant);
+        api.put(path + "/positions/" + p1 + "/ranking", Map.of("applicantIds", List.of(id(api, applicant))), bodo);
+        api.post(path + "/match", null, nord);
+        api.post(path + "/publish", null, nord);
+        assertThat(api.get("/api/v1/me/export", applicant).json().get("matchRounds").toString()).contains(roundId);
+        // The stored input and seed re-run to the stored result: the match can be checked afterwards.
+        var stored = mongo.findById(roundId, RoundDocuments.RoundDocument.class);
+        var rerun = DeferredAcceptance.match(RoundService.toInput(java.util.Objects.requireNonNull(stored.snapshot())),
+                stored.seed());
+        assertThat(rerun.assignment()).containsExactly(0);
+        assertThat(java.util.Objects.requireNonNull(stored.result()).assignments())
+                .containsExactly(List.of(id(api, applicant), p1));
+
+        assertThat(retention.purgeBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1))))
+                .as("nothing is old enough yet").isZero();
+        assertThat(retention.purgeBefore(java.time.Instant.now().plusSeconds(60))).isPositive();
+        assertThat(api.get("/api/v1/me/export", applicant).json().get("matchRounds").toString())
+                .doesNotContain(roundId);
+        assertThat(api.get(path + "/result", nord).json().get("assignments")).hasSize(1);
     }
 }
