@@ -135,6 +135,11 @@ class RoundApiIntegrationTest {
                 Map.of("applicantIds", List.of(id(api, a3), id(api, a1))), bodo).status()).isEqualTo(200);
         assertThat(api.put(path + "/positions/" + p3 + "/ranking", Map.of("applicantIds", List.of(id(api, a4))),
                 tromso).status()).isEqualTo(200);
+        // An admin may act in any region: follow the round and read a municipality's ranking.
+        assertThat(api.get(path + "/progress", TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD).status()).isEqualTo(200);
+        assertThat(api.get(path + "/positions/" + p1 + "/ranking", TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD)
+                .status()).isEqualTo(200);
+        assertThat(api.get(path + "/progress", a1).status()).isEqualTo(403);
         var progress = api.get(path + "/progress", nord).json();
         assertThat(progress.get("applicantsRanked").asInt()).isEqualTo(2);
         assertThat(progress.get("couplesFormed").asInt()).isEqualTo(1);
