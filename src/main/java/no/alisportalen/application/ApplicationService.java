@@ -164,9 +164,11 @@ public class ApplicationService implements ApplicationCounts {
 
     /**
      * A match round assigned the applicant to the position: their application there becomes OFFERED, or one is
-     * made for them, offered at once. Called when the round is published, in the publishing office's context.
+     * made for them, offered at once. The round feature calls it when the office publishes the round.
      */
-    void offerFromRound(PositionId positionId, AccountId applicantId, String roundName, Role by) {
+    @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
+    public void offerFromRound(PositionId positionId, AccountId applicantId, String roundName) {
+        var by = requireUser().role();
         var now = Instant.now(clock);
         var active = repository.findByActiveKey(ApplicationDocument.activeKey(applicantId.value(), positionId.value()));
         ApplicationDocument saved;

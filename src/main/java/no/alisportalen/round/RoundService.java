@@ -37,7 +37,7 @@ import no.alisportalen.round.RoundDocuments.Snapshot;
 import no.alisportalen.round.RoundDocuments.StoredResult;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
+import no.alisportalen.application.ApplicationService;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -82,15 +82,15 @@ public class RoundService {
     private final MongoTemplate mongo;
     private final PositionService positions;
     private final AccountService accounts;
-    private final ApplicationEventPublisher events;
+    private final ApplicationService applications;
     private final Clock clock;
 
     RoundService(MongoTemplate mongo, PositionService positions, AccountService accounts,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationService applications, Clock clock) {
         this.mongo = mongo;
         this.positions = positions;
         this.accounts = accounts;
-        this.events = events;
+        this.applications = applications;
         this.clock = clock;
     }
 
@@ -209,8 +209,10 @@ public class RoundService {
                 round.municipalityRankingDeadline(), round.seed(), round.createdAt(), round.createdBy(),
                 round.matchedAt(), now, round.snapshot(), round.result(), with(round.audit(),
                         new AuditEntry(now, requireUser().actor(), "PUBLISHED", "")), round.remindersSent(), null));
-        events.publishEvent(new RoundPublished(round.id(), round.name(),
-                toResult(Objects.requireNonNull(round.result())).assignments()));
+        // Each assignment becomes an offer in the applicant's applications (the application feature's rules).
+        for (var assignment : toResult(Objects.requireNonNull(round.result())).assignments()) {
+            applications.offerFromRound(assignment.positionId(), assignment.applicantId(), round.name());
+        }
         return saved.toRound();
     }
 
