@@ -125,14 +125,17 @@ final class DeferredAcceptance {
             if (r1 < 0 || r2 < 0) {
                 continue;
             }
-            boolean fits = pair[0] == pair[1] ? admitsTwo(pair[0], Math.max(r1, r2))
-                    : admits(pair[0], r1) && admits(pair[1], r2);
-            if (fits) {
+            if (fits(pair, r1, r2)) {
                 take(pair[0], first, r1);
                 take(pair[1], second, r2);
                 return;
             }
         }
+    }
+
+    /** Whether both positions of a pair take their member (two places when it is one position). */
+    private boolean fits(int[] pair, int r1, int r2) {
+        return pair[0] == pair[1] ? admitsTwo(pair[0], Math.max(r1, r2)) : admits(pair[0], r1) && admits(pair[1], r2);
     }
 
     /** Whether p has a free place or holds someone it ranks below {@code rank}. */
@@ -277,8 +280,7 @@ final class DeferredAcceptance {
         if (p2 >= 0) {
             release(p2, second);
         }
-        boolean fits = pair[0] == pair[1] ? admitsTwo(pair[0], Math.max(r1, r2))
-                : admits(pair[0], r1) && admits(pair[1], r2);
+        boolean fits = fits(pair, r1, r2);
         if (p1 >= 0) {
             restore(p1, first);
         }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -649,12 +648,5 @@ public class RoundService {
 
     private static PortalUser requireUser() {
         return PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required"));
-    }
-
-    /** For the views: the round's positions keyed by id. */
-    static Map<String, Round.RoundPosition> byId(Round round) {
-        Map<String, Round.RoundPosition> map = new LinkedHashMap<>();
-        round.positions().forEach(p -> map.put(p.positionId().value(), p));
-        return map;
     }
 }

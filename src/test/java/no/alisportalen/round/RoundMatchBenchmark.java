@@ -64,7 +64,7 @@ class RoundMatchBenchmark {
                 applicantRanks[a] = new int[0];
                 continue;
             }
-            applicantRanks[a] = chooseBest(r, 10 + r.nextInt(6), desirability, null);
+            applicantRanks[a] = chooseBest(r, 10 + r.nextInt(6), desirability);
             for (int p : applicantRanks[a]) {
                 rankedBy.get(p).add(a);
             }
@@ -105,7 +105,7 @@ class RoundMatchBenchmark {
     }
 
     /** The applicant's list: sampled positions, the more desirable ones more often, best first with noise. */
-    private static int[] chooseBest(Random r, int length, double[] desirability, int[] unused) {
+    private static int[] chooseBest(Random r, int length, double[] desirability) {
         var picked = new java.util.LinkedHashSet<Integer>();
         while (picked.size() < length) {
             // Two draws, keep the more desirable: a lean towards the sought-after positions.
