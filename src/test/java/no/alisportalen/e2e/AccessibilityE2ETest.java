@@ -171,6 +171,10 @@ class AccessibilityE2ETest extends E2ETestSupport {
         open.accept(browser);
         browser.wait.until(d -> !d.findElements(By.cssSelector("vaadin-dialog[opened], vaadin-confirm-dialog[opened]"))
                 .isEmpty());
+        // The overlay fades in: measured mid-animation, a button's colours are half transparent and axe reports
+        // contrast that nobody sees. Wait until nothing runs (document.getAnimations covers shadow trees).
+        browser.wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.getAnimations().every(a => a.playState !== 'running')"));
         analyse(language + " " + page + " (dialog)");
     }
 
