@@ -52,8 +52,7 @@ class RoundController {
     @GetMapping("/{id}")
     @Operation(summary = "One round")
     Round get(@PathVariable String id) {
-        return rounds.find(id).filter(r -> rounds.list(r.region()).stream().anyMatch(v -> v.id().equals(id)))
-                .orElseThrow(() -> new NotFoundException("round"));
+        return rounds.findVisible(id).orElseThrow(() -> new NotFoundException("round"));
     }
 
     @GetMapping("/{id}/progress")

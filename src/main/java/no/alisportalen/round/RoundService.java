@@ -166,6 +166,11 @@ public class RoundService {
         return load(id).map(RoundDocument::toRound);
     }
 
+    /** One round, if the caller may see it (as {@link #list} would show it). */
+    public Optional<Round> findVisible(String id) {
+        return load(id).filter(d -> visible(d, PortalUser.current().orElse(null))).map(RoundDocument::toRound);
+    }
+
     @PreAuthorize("hasAnyRole('ALIS_OFFICE','ADMIN')")
     public Progress progress(String id) {
         var round = overseen(id);
