@@ -25,8 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ApplicationController {
 
     private final ApplicationService applications;
+    private final no.alisportalen.exposure.ExposureService exposure;
 
-    ApplicationController(ApplicationService applications) {
+    ApplicationController(ApplicationService applications, no.alisportalen.exposure.ExposureService exposure) {
+        this.exposure = exposure;
         this.applications = applications;
     }
 
@@ -46,6 +48,7 @@ class ApplicationController {
     @Operation(summary = "Apply to an open position (APPLICANT); 409 when already applied or the position is not open")
     ResponseEntity<Application> apply(@PathVariable String id, @RequestBody @Nullable ApplyRequest request) {
         var created = applications.apply(PositionId.fromPath(id), request == null ? null : request.coverLetter());
+        exposure.applyClick(created.positionId());
         return ResponseEntity.created(URI.create("/api/v1/me/applications/" + created.id().value())).body(created);
     }
 

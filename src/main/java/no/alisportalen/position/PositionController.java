@@ -36,7 +36,9 @@ class PositionController {
     @GetMapping("/positions/{id}")
     @Operation(summary = "A published position for anyone; drafts for their municipality, its ALIS office and admins")
     Position get(@PathVariable String id) {
-        return positions.find(PositionId.fromPath(id)).orElseThrow(() -> new NotFoundException("position"));
+        var position = positions.find(PositionId.fromPath(id)).orElseThrow(() -> new NotFoundException("position"));
+        positions.viewed(position);
+        return position;
     }
 
     @GetMapping("/positions/mine")

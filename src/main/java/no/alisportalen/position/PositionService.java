@@ -176,6 +176,20 @@ public class PositionService {
         return withCounts(List.of(closeAs(current, PositionStatus.FILLED, user.actor(), "FILLED"))).getFirst();
     }
 
+    /** Announces that a published position was opened, so it counts as a view (drafts and closed ones do not). */
+    public void viewed(Position position) {
+        if (position.status() == PositionStatus.PUBLISHED) {
+            events.publishEvent(new PositionViewed(position.id()));
+        }
+    }
+
+    /** Announces that a published position's apply button was used. */
+    public void applyClicked(Position position) {
+        if (position.status() == PositionStatus.PUBLISHED) {
+            events.publishEvent(new PositionApplyClicked(position.id()));
+        }
+    }
+
     /** A position as the current user may see it; empty when it does not exist or is a draft they may not see. */
     public Optional<Position> find(PositionId id) {
         var user = PortalUser.current().orElse(null);

@@ -1,5 +1,6 @@
 package no.alisportalen.position.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Map;
 import no.alisportalen.account.Role;
+import no.alisportalen.position.ExposureCounts;
 import no.alisportalen.position.Position;
 import no.alisportalen.position.PositionService;
 
@@ -31,7 +33,12 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
     final Grid<Position> grid = new Grid<>();
     final Button create = new Button();
 
-    MyPositionsView(PositionService positions) {
+    private static final ExposureCounts.Totals NONE = new ExposureCounts.Totals(0, 0, 0);
+    private final org.springframework.beans.factory.ObjectProvider<ExposureCounts> exposure;
+    private Map<no.alisportalen.position.PositionId, ExposureCounts.Totals> seen = Map.of();
+
+    MyPositionsView(PositionService positions, org.springframework.beans.factory.ObjectProvider<ExposureCounts> exposure) {
+        this.exposure = exposure;
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         create.setText(getTranslation("mine.new"));
         create.addThemeVariants(ButtonVariant.PRIMARY);
@@ -48,11 +55,15 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
                         : p.data().applicationDeadline());
         grid.addComponentColumn(this::applications).setHeader(getTranslation("mine.applications")).setAutoWidth(true)
                 .setComparator(p -> p.applicationCount() == null ? 0 : p.applicationCount());
+        grid.addComponentColumn(this::funnel).setHeader(getTranslation("mine.funnel")).setAutoWidth(true)
+                .setComparator(p -> seen.getOrDefault(p.id(), NONE).impressions());
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         // Titles are long ("ALIS i næringsdrift, Bodø legesenter"): they wrap instead of ending in "…".
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel(getTranslation("mine.list"));
         var items = positions.mine();
+        seen = exposure.getIfAvailable() == null ? Map.of()
+                : exposure.getObject().totalsFor(items.stream().map(Position::id).toList());
         grid.setItems(items);
         grid.setEmptyStateText(getTranslation("mine.empty"));
 
@@ -64,6 +75,19 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
         badge.getElement().getThemeList().add("badge");
         badge.addClassName("status-" + position.status().name().toLowerCase(java.util.Locale.ROOT));
         return badge;
+    }
+
+    /** Shown → opened → apply clicks since publication, linking to the weekly funnel on the recruitment page. */
+    private Component funnel(Position position) {
+        if (position.status() == no.alisportalen.position.PositionStatus.DRAFT) {
+            return new Span("–");
+        }
+        var t = seen.getOrDefault(position.id(), NONE);
+        var link = new Anchor("stilling/" + position.id().value() + "/rekruttering",
+                getTranslation("mine.funnel.value", t.impressions(), t.views(), t.applyClicks()));
+        link.getElement().setAttribute("aria-label", getTranslation("mine.funnel.link", t.impressions(), t.views(),
+                t.applyClicks(), position.data().title()));
+        return link;
     }
 
     /** The exact count, linking to the position's applications (the applications feature's page). */

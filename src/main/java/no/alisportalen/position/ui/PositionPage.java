@@ -47,6 +47,7 @@ final class PositionPage extends Main implements BeforeEnterObserver, HasDynamic
             throw new NotFoundException();
         }
         removeAll();
+        positions.viewed(position);
         var print = new Button(getTranslation("page.print"),
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.addThemeVariants(ButtonVariant.TERTIARY);
@@ -71,6 +72,7 @@ final class PositionPage extends Main implements BeforeEnterObserver, HasDynamic
         var apply = new Anchor("stilling/" + position.id().value() + "/sok", getTranslation("page.apply"));
         apply.setId("apply-link");
         apply.addClassName("apply-link");
+        apply.getElement().addEventListener("click", e -> positions.applyClicked(position));
         var paragraph = new Paragraph(apply);
         paragraph.addClassName("no-print");
         if (role == null) {
