@@ -117,6 +117,21 @@ final class MatchModel {
         return (int) Math.max(0, Math.min(100, Math.round(score - 1)));
     }
 
+    /** The same preference fit as {@link #functions()} give in Elasticsearch, 0–100, computed here. */
+    double score(Position position) {
+        int total = totalWeight();
+        if (total == 0) {
+            return 0;
+        }
+        double score = 0;
+        for (var rule : rules) {
+            if (rule.weight() > 0) {
+                score += 100.0 * rule.weight() / total * rule.satisfaction().applyAsDouble(position);
+            }
+        }
+        return score;
+    }
+
     boolean passesHard(Position position) {
         return rules.stream().allMatch(r -> r.hard().test(position));
     }

@@ -13,6 +13,7 @@ import no.alisportalen.account.PortalUser;
 import no.alisportalen.base.FieldProblem;
 import no.alisportalen.base.InvalidInputException;
 import no.alisportalen.base.Messages;
+import no.alisportalen.exposure.RecruitmentBoost;
 import no.alisportalen.municipality.MunicipalityService;
 import no.alisportalen.position.EmploymentForm;
 import no.alisportalen.position.Position;
@@ -36,9 +37,11 @@ public class MatchService {
     private final Messages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RecruitmentBoost boost;
 
     MatchService(PositionSearchService search, MunicipalityService municipalities, MongoTemplate mongo,
-            Messages messages, ApplicationEventPublisher events, Clock clock) {
+            Messages messages, ApplicationEventPublisher events, Clock clock, RecruitmentBoost boost) {
+        this.boost = boost;
         this.search = search;
         this.municipalities = municipalities;
         this.mongo = mongo;
@@ -64,11 +67,20 @@ public class MatchService {
             throw new InvalidInputException(FieldProblem.of("page", "validation.search.window"));
         }
         var model = model(preferences);
-        var result = search.scored(model.filters(), model.functions(), page * size, size);
+        // The boost is a score function of its own, so the order is exact across pages; it is taken back out
+        // of each score to report the preference fit apart from it.
+        int margin = preferences.recruitmentBoost() && boost.enabled() ? boost.matchMargin() : 0;
+        var result = search.scored(model.filters(), model.functions(), margin, page * size, size);
         MatchModel.Texts texts = (key, args) -> messages.get(key, locale, args);
-        var items = result.items().stream().map(s -> new Match(s.position(),
-                MatchModel.scoreFromElasticsearch(s.score()), model.explain(s.position(), texts),
-                model.distanceKm(s.position()))).toList();
+        var items = result.items().stream().map(s -> {
+            double lift = margin * s.need().need();
+            int score = MatchModel.scoreFromElasticsearch(s.score() - lift);
+            int rankScore = Math.max(score, Math.min(score + margin, (int) Math.round(s.score() - 1)));
+            boolean lifted = margin > 0 && s.need().needsApplicants();
+            return new Match(s.position(), score, lifted ? rankScore : score, lifted,
+                    lifted ? s.need().reasons() : List.of(), model.explain(s.position(), texts),
+                    model.distanceKm(s.position()));
+        }).toList();
         return new MatchResult(result.total(), page, size, items, whatIf(preferences, result.total(), locale));
     }
 
@@ -123,6 +135,14 @@ public class MatchService {
      */
     public java.util.function.Predicate<Position> hardConstraints(Preferences preferences) {
         return model(preferences)::passesHard;
+    }
+
+    /**
+     * The preference fit (0–100, before rounding) of positions under the preferences, computed in Java with the
+     * same model the ranking uses; for simulations that rank many positions for many applicants.
+     */
+    public java.util.function.ToDoubleFunction<Position> preferenceScore(Preferences preferences) {
+        return model(preferences)::score;
     }
 
     public void erase(AccountId applicant) {

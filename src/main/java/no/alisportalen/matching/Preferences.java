@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * and the location lists when locationRequired. Everything else is a soft preference weighted by {@link Weights}.
  *
  * @param minOnCallRotation on call no more often than 1:N (a position without on-call duty always satisfies it)
+ * @param recruitmentBoost false switches the recruitment boost off for this applicant's matches (default true)
  */
 public record Preferences(
         Set<Region> regions,
@@ -33,13 +34,15 @@ public record Preferences(
         @Nullable LocalDate earliestStart,
         @Nullable LocalDate latestStart,
         Boolean incentivesPreferred,
-        Weights weights) {
+        Weights weights,
+        Boolean recruitmentBoost) {
 
     /** Booleans are boxed only so that JSON may leave them out (false); they are never null after construction. */
     @SuppressWarnings("ConstantValue")
     public Preferences {
         locationRequired = locationRequired != null && locationRequired;
         incentivesPreferred = incentivesPreferred != null && incentivesPreferred;
+        recruitmentBoost = recruitmentBoost == null || recruitmentBoost;
         regions = regions == null ? Set.of() : Set.copyOf(regions);
         counties = counties == null ? Set.of() : Set.copyOf(counties);
         municipalities = municipalities == null ? Set.of() : Set.copyOf(municipalities);
@@ -58,7 +61,7 @@ public record Preferences(
     public static Preferences defaults() {
         return new Preferences(Set.of(), Set.of(), Set.of(), false, null, null, EnumSet.allOf(EmploymentForm.class),
                 EnumSet.allOf(WorkSetting.class), null, null, Requirement.PREFERRED, Requirement.PREFERRED,
-                Requirement.PREFERRED, null, null, null, true, Weights.defaults());
+                Requirement.PREFERRED, null, null, null, true, Weights.defaults(), true);
     }
 
     public Builder toBuilder() {
@@ -81,6 +84,7 @@ public record Preferences(
         b.latestStart = latestStart;
         b.incentivesPreferred = incentivesPreferred;
         b.weights = weights;
+        b.recruitmentBoost = recruitmentBoost;
         return b;
     }
 
@@ -104,12 +108,13 @@ public record Preferences(
         public @Nullable LocalDate latestStart;
         public boolean incentivesPreferred;
         public Weights weights = Weights.defaults();
+        public boolean recruitmentBoost = true;
 
         public Preferences build() {
             return new Preferences(regions, counties, municipalities, locationRequired, homeMunicipality,
                     maxDistanceKm, employmentForms, settings, maxListLength, minAnnualSalaryNok, fixedSalary,
                     introductionAgreement, supervisorOnSite, minOnCallRotation, earliestStart, latestStart,
-                    incentivesPreferred, weights);
+                    incentivesPreferred, weights, recruitmentBoost);
         }
     }
 

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import no.alisportalen.exposure.ApplicantNeed;
+import no.alisportalen.exposure.NeedReason;
 import java.util.Map;
 import java.util.Objects;
 import no.alisportalen.municipality.MunicipalityService;
@@ -33,10 +37,13 @@ class PositionDocuments {
         this.municipalities = municipalities;
     }
 
-    Map<String, Object> toDocument(Position position) {
+    /** @param need how much the position needs applicants (0 for none; see ApplicantNeed) */
+    Map<String, Object> toDocument(Position position, ApplicantNeed need) {
         var d = position.data();
         var doc = new LinkedHashMap<String, Object>();
         doc.put("id", position.id().value());
+        doc.put("need", need.need());
+        doc.put("needReasons", need.reasons().stream().map(Enum::name).toList());
         doc.put("status", position.status().name());
         doc.put("municipalityNumber", position.municipalityNumber());
         doc.put("municipalityName", position.municipalityName());
@@ -77,6 +84,17 @@ class PositionDocuments {
         doc.put("updatedAt", position.updatedAt().toString());
         doc.put("doc", json.convertValue(position, Map.class));
         return doc;
+    }
+
+    /** The need stored beside the position (absent in documents written before it existed: none). */
+    static ApplicantNeed need(PositionId id, JsonNode source) {
+        double need = source.path("need").asDouble(0);
+        if (need <= 0) {
+            return ApplicantNeed.none(id);
+        }
+        List<NeedReason> reasons = new ArrayList<>();
+        source.path("needReasons").forEach(r -> reasons.add(NeedReason.valueOf(r.asText())));
+        return new ApplicantNeed(id, need, reasons, 0, 0);
     }
 
     /** The position stored under {@code doc}. */

@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
+import no.alisportalen.exposure.ApplicantNeed;
+import no.alisportalen.exposure.RecruitmentBoost;
 import no.alisportalen.municipality.MunicipalityService;
 import no.alisportalen.position.Position;
 import no.alisportalen.position.PositionId;
@@ -41,11 +43,14 @@ public class PositionSearchService {
     private final SearchIndexer indexer;
     private final Clock clock;
     private final MunicipalityService municipalities;
+    private final RecruitmentBoost boost;
     private final java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors
             .newVirtualThreadPerTaskExecutor();
 
     PositionSearchService(ElasticsearchClient client, SearchIndex index, PositionDocuments documents,
-            Reindexer reindexer, SearchIndexer indexer, Clock clock, MunicipalityService municipalities) {
+            Reindexer reindexer, SearchIndexer indexer, Clock clock, MunicipalityService municipalities,
+            RecruitmentBoost boost) {
+        this.boost = boost;
         this.municipalities = municipalities;
         this.client = client;
         this.index = index;
@@ -61,10 +66,21 @@ public class PositionSearchService {
      * @throws ServiceUnavailableException when Elasticsearch cannot be reached
      */
     public SearchResult search(SearchQuery query) {
+        return search(query, true);
+    }
+
+    /**
+     * Runs a search.
+     *
+     * @param recruitmentBoost false when the searcher switched the recruitment boost off for their searches
+     * @throws ServiceUnavailableException when Elasticsearch cannot be reached
+     */
+    public SearchResult search(SearchQuery query, boolean recruitmentBoost) {
         var today = LocalDate.now(clock);
+        boolean boosted = recruitmentBoost && query.sort() == SearchSort.RELEVANCE && boost.enabled();
         try {
             // Facets go in parallel on a virtual thread; the low-level REST client is thread-safe.
-            var requests = SearchQueryBuilder.build(index.alias(), query, today);
+            var requests = SearchQueryBuilder.build(index.alias(), query, today, boosted ? boost.searchMargin() : 0);
             var facetsRequest = requests.facets();
             var facetsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
@@ -81,7 +97,8 @@ public class PositionSearchService {
                 var position = documents.fromSource(hit.source());
                 Double distance = centre == null || position.data().location() == null ? null
                         : Math.round(centre.distanceKm(position.data().location()) * 10) / 10.0;
-                items.add(new SearchHit(position, distance, hit.highlight()));
+                var need = boosted ? PositionDocuments.need(position.id(), hit.source()) : ApplicantNeed.none(position.id());
+                items.add(new SearchHit(position, distance, hit.highlight(), need.needsApplicants(), need.reasons()));
             }
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             for (var facet : List.of("region", "county", "employmentForm", "setting", "incentive",
@@ -105,18 +122,34 @@ public class PositionSearchService {
      * @throws ServiceUnavailableException when Elasticsearch cannot be reached
      */
     public ScoredPage scored(List<Query> filters, List<FunctionScore> functions, int from, int size) {
+        return scored(filters, functions, 0, from, size);
+    }
+
+    /**
+     * As {@link #scored(List, List, int, int)}, adding {@code needPoints × need} to each score (the recruitment
+     * boost; 0 for none); each item carries its need so the caller can tell the two parts apart.
+     */
+    public ScoredPage scored(List<Query> filters, List<FunctionScore> functions, double needPoints, int from,
+            int size) {
         var all = openFilters(filters);
+        List<FunctionScore> withNeed = new ArrayList<>(functions);
+        if (needPoints > 0) {
+            withNeed.add(FunctionScore.of(f -> f.fieldValueFactor(v -> v.field("need").factor(needPoints)
+                    .missing(0.0))));
+        }
         try {
             var response = client.search(s -> s.index(index.alias()).from(from).size(size).trackTotalHits(t -> t
                     .enabled(true)).query(q -> q.functionScore(f -> f.query(b -> b.bool(bb -> bb.filter(all)))
-                    .functions(functions).scoreMode(FunctionScoreMode.Sum).boostMode(FunctionBoostMode.Replace)))
+                    .functions(withNeed).scoreMode(FunctionScoreMode.Sum).boostMode(FunctionBoostMode.Replace)))
                     .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                     .sort(o -> o.field(fs -> fs.field("applicationDeadline").order(SortOrder.Asc)))
                     .sort(o -> o.field(fs -> fs.field("id").order(SortOrder.Asc))), ObjectNode.class);
             List<ScoredPosition> items = new ArrayList<>();
             for (var hit : response.hits().hits()) {
-                items.add(new ScoredPosition(documents.fromSource(hit.source()),
-                        hit.score() == null ? 0 : hit.score()));
+                var position = documents.fromSource(hit.source());
+                items.add(new ScoredPosition(position, hit.score() == null ? 0 : hit.score(),
+                        needPoints > 0 ? PositionDocuments.need(position.id(), hit.source())
+                                : ApplicantNeed.none(position.id())));
             }
             var total = response.hits().total() == null ? items.size() : response.hits().total().value();
             return new ScoredPage(total, items);

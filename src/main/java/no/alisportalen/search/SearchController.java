@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import no.alisportalen.base.FieldProblem;
 import no.alisportalen.base.InvalidInputException;
+import no.alisportalen.exposure.ExposureService;
 import no.alisportalen.municipality.GeoPoint;
 import no.alisportalen.municipality.MunicipalityService;
 import no.alisportalen.municipality.Region;
@@ -30,8 +31,10 @@ class SearchController {
 
     private final PositionSearchService search;
     private final MunicipalityService municipalities;
+    private final ExposureService exposure;
 
-    SearchController(PositionSearchService search, MunicipalityService municipalities) {
+    SearchController(PositionSearchService search, MunicipalityService municipalities, ExposureService exposure) {
+        this.exposure = exposure;
         this.search = search;
         this.municipalities = municipalities;
     }
@@ -69,7 +72,9 @@ class SearchController {
             @Parameter(description = "From 0; (page + 1) × size at most 10,000", schema = @Schema(minimum = "0", maximum = "9999"))
             @RequestParam(defaultValue = "0") int page,
             @Parameter(schema = @Schema(minimum = "1", maximum = "100"))
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "false: no recruitment boost in the relevance order for this request (extension)")
+            @RequestParam(defaultValue = "true") boolean recruitmentBoost) {
         List<FieldProblem> problems = new java.util.ArrayList<>();
         var order = SearchSort.parse(sort).orElse(null);
         if (order == null) {
@@ -111,10 +116,12 @@ class SearchController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return search.search(new SearchQuery(q, nonNull(region), nonNull(county), nonNull(municipality),
+        var result = search.search(new SearchQuery(q, nonNull(region), nonNull(county), nonNull(municipality),
                 nonNull(employmentForm), nonNull(setting), maxListLength, minSalary, introductionAgreement,
                 alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation, nonNull(incentive),
-                nonNull(centrality), centre, radiusKm, order, page, size, minYearlyValue));
+                nonNull(centrality), centre, radiusKm, order, page, size, minYearlyValue), recruitmentBoost);
+        exposure.impressions(result.items().stream().map(h -> h.position().id()).toList());
+        return result;
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)

@@ -4,14 +4,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
+import no.alisportalen.exposure.NeedReason;
 import no.alisportalen.position.Position;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One search result: the position, its distance from the query's centre, and highlighted fragments (HTML-escaped
- * text with {@code <em>} around matches).
+ * text with {@code <em>} around matches), and (extension) whether the recruitment boost lifted it because it needs
+ * applicants, and why.
  */
 public record SearchHit(
         @JsonUnwrapped Position position,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double distanceKm,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> highlight) {}
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> highlight,
+        boolean needsApplicants,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NeedReason> needReasons) {
+
+    public SearchHit {
+        needReasons = List.copyOf(needReasons);
+    }
+}

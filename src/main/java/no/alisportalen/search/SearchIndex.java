@@ -1,5 +1,9 @@
 package no.alisportalen.search;
 
+import java.util.Map;
+import no.alisportalen.exposure.ApplicantNeed;
+import no.alisportalen.exposure.ApplicantNeeds;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -31,8 +35,11 @@ class SearchIndex {
     private final SearchProperties properties;
     private final PositionDocuments documents;
     private final Clock clock;
+    private final ApplicantNeeds applicantNeeds;
 
-    SearchIndex(ElasticsearchClient client, SearchProperties properties, PositionDocuments documents, Clock clock) {
+    SearchIndex(ElasticsearchClient client, SearchProperties properties, PositionDocuments documents, Clock clock,
+            ApplicantNeeds applicantNeeds) {
+        this.applicantNeeds = applicantNeeds;
         this.client = client;
         this.properties = properties;
         this.documents = documents;
@@ -127,10 +134,12 @@ class SearchIndex {
             return List.of();
         }
         List<BulkOperation> operations = new ArrayList<>();
+        var needs = applicantNeeds.stored(works.stream().map(IndexWork::id).toList());
         for (var work : works) {
             var id = work.id().value();
             if (work.position().isPresent()) {
-                var document = documents.toDocument(work.position().get());
+                var document = documents.toDocument(work.position().get(),
+                        needs.getOrDefault(work.id(), ApplicantNeed.none(work.id())));
                 operations.add(BulkOperation.of(o -> o.index(i -> i.index(target).id(id).document(document)
                         .version(work.version()).versionType(VersionType.ExternalGte))));
             } else {
@@ -154,6 +163,34 @@ class SearchIndex {
     List<IndexWork> writePositions(String target, List<Position> positions) throws IOException {
         return write(target, positions.stream()
                 .map(p -> new IndexWork(p.id(), p.version(), Optional.of(p), "")).toList());
+    }
+
+    /**
+     * Sets the need for applicants on indexed documents (documents not in the index are skipped: the indexer
+     * writes them with the stored need).
+     */
+    void updateNeeds(List<ApplicantNeed> needs) throws IOException {
+        if (needs.isEmpty()) {
+            return;
+        }
+        for (int from = 0; from < needs.size(); from += properties.batchSize()) {
+            updateNeedBatch(needs.subList(from, Math.min(needs.size(), from + properties.batchSize())));
+        }
+    }
+
+    private void updateNeedBatch(List<ApplicantNeed> needs) throws IOException {
+        List<BulkOperation> operations = new ArrayList<>();
+        for (var need : needs) {
+            var fields = Map.of("need", need.need(), "needReasons", need.reasons().stream().map(Enum::name).toList());
+            operations.add(BulkOperation.of(o -> o.update(u -> u.index(alias()).id(need.positionId().value())
+                    .retryOnConflict(3).action(a -> a.doc(fields)))));
+        }
+        var response = client.bulk(b -> b.operations(operations));
+        for (var item : response.items()) {
+            if (item.error() != null && item.status() != 404) {
+                log.warn("Need for applicants not set on {}: {}", item.id(), item.error().reason());
+            }
+        }
     }
 
     long count() throws IOException {

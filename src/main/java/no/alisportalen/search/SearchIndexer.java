@@ -3,6 +3,7 @@ package no.alisportalen.search;
 import java.time.Duration;
 import java.time.Instant;
 import no.alisportalen.base.CoalescingTrigger;
+import no.alisportalen.exposure.ApplicantNeedChanged;
 import no.alisportalen.position.PositionEvent;
 import no.alisportalen.position.PositionIndexing;
 import org.slf4j.Logger;
@@ -42,6 +43,21 @@ class SearchIndexer {
     @EventListener
     void on(PositionEvent event) {
         nudges.request();
+    }
+
+    /**
+     * Synchronized with {@link #run()}: a pass reads the stored needs and writes its documents under this lock, and
+     * the needs are stored before this event, so either the pass already wrote the new need or its documents are
+     * in the index when this update arrives.
+     */
+    @EventListener
+    synchronized void on(ApplicantNeedChanged event) {
+        try {
+            index.updateNeeds(event.needs());
+        } catch (Exception e) {
+            // The next full write of each position carries the stored need; nothing is lost but a few minutes.
+            log.debug("Need for applicants not sent to the index: {}", e.toString());
+        }
     }
 
     @Scheduled(initialDelay = 500, fixedDelay = 2000)

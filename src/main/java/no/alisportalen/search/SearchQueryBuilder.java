@@ -34,14 +34,19 @@ final class SearchQueryBuilder {
     /** The two requests of one search, built from one set of query parts. */
     record Requests(SearchRequest hits, SearchRequest facets) {}
 
-    static Requests build(String index, SearchQuery q, LocalDate today) {
+    /**
+     * @param boost the recruitment boost's margin for the relevance order (0: none): relevance is multiplied by
+     *     {@code 1 + boost × need}, so a boosted position never passes one more than {@code 1 + boost} times as
+     *     relevant; without free text every position is equally relevant and the boost decides before the deadline
+     */
+    static Requests build(String index, SearchQuery q, LocalDate today, double boost) {
         var parts = parts(q, today);
-        return new Requests(hits(index, q, parts), facets(index, parts));
+        return new Requests(hits(index, q, parts, boost), facets(index, parts));
     }
 
     /** The page of hits alone (also the base of the map's per-municipality counts). */
     static SearchRequest hits(String index, SearchQuery q, LocalDate today) {
-        return hits(index, q, parts(q, today));
+        return hits(index, q, parts(q, today), 0);
     }
 
     /**
@@ -147,10 +152,19 @@ final class SearchQueryBuilder {
             String text) {}
 
     /** The page of hits: query, facet filters as post_filter, sort, highlights; no aggregations. */
-    private static SearchRequest hits(String index, SearchQuery q, Parts parts) {
-        var main = parts.main();
+    private static SearchRequest hits(String index, SearchQuery q, Parts parts, double boost) {
         var facetFilters = parts.facetFilters();
         var text = parts.text();
+        var main = parts.main();
+        if (boost > 0 && q.sort() == SearchSort.RELEVANCE) {
+            // A filter-only query scores 0; a match_all makes every position's relevance 1 before the boost.
+            var base = text.isEmpty() ? Query.of(x -> x.bool(b -> b.must(m -> m.matchAll(a -> a)).filter(parts.main())))
+                    : parts.main();
+            main = Query.of(x -> x.functionScore(f -> f.query(base).functions(fn -> fn.weight(1.0))
+                    .functions(fn -> fn.fieldValueFactor(v -> v.field("need").factor(boost).missing(0.0)))
+                    .scoreMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode.Sum)
+                    .boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
+        }
         var builder = new SearchRequest.Builder().index(index).query(main).from(q.page() * q.size()).size(q.size())
                 .trackTotalHits(t -> t.enabled(true)).sort(sort(q));
         if (!facetFilters.isEmpty()) {

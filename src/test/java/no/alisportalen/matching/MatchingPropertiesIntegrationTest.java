@@ -64,6 +64,18 @@ class MatchingPropertiesIntegrationTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    no.alisportalen.exposure.ApplicantNeeds applicantNeeds;
+
+    @Autowired
+    no.alisportalen.application.ApplicationService applications;
+
+    @Autowired
+    no.alisportalen.account.AccountService accounts;
+
+    @Autowired
+    no.alisportalen.exposure.RecruitmentBoost boost;
+
     Map<String, Municipality> municipalities;
     List<Municipality> all;
     final LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
@@ -73,13 +85,26 @@ class MatchingPropertiesIntegrationTest {
         all = municipalityService.all();
         municipalities = all.stream().collect(Collectors.toMap(Municipality::number, Function.identity()));
         var random = new Random(SEED);
+        List<no.alisportalen.position.PositionId> published = new ArrayList<>();
         TestUsers.as(users, TestApi.ADMIN_EMAIL, () -> {
             for (int i = 0; i < POSITIONS; i++) {
                 var created = positions.create(position(random, i));
-                positions.publish(created.id(), created.version());
+                published.add(positions.publish(created.id(), created.version()).id());
             }
             return null;
         });
+        // A third get two applications (enough for a new position: no boost); the rest need applicants.
+        for (var email : List.of("egenskaper-1@test.no", "egenskaper-2@test.no")) {
+            TestUsers.ensureApplicant(accounts, email, "Egenskap Søker");
+            TestUsers.as(users, email, () -> {
+                for (int i = 0; i < POSITIONS; i += 3) {
+                    applications.apply(published.get(i), "Hei");
+                }
+                return null;
+            });
+        }
+        search.flush();
+        applicantNeeds.recompute();
         search.flush();
     }
 
@@ -158,6 +183,9 @@ class MatchingPropertiesIntegrationTest {
         var random = new Random(SEED + 1);
         var open = positions.published();
         int withResults = 0;
+        long boosted = 0;
+        long lifted = 0;
+        long notBoosted = 0;
         for (int c = 0; c < CASES; c++) {
             var p = preferences(random);
             var reference = new ReferenceMatcher(p, municipalities, today);
@@ -179,7 +207,11 @@ class MatchingPropertiesIntegrationTest {
                             .containsKey(position.id().value());
                 }
             }
+            var javaScore = matches.preferenceScore(p);
             for (var m : found) {
+                // The Java model (simulations use it) gives the same fit as Elasticsearch.
+                assertThat(javaScore.applyAsDouble(m.position())).as("Java score of %s; %s", m.position().id(),
+                        context).isCloseTo(m.score(), org.assertj.core.data.Offset.offset(0.51));
                 // The score is the documented formula (within rounding).
                 assertThat((double) m.score()).as("score of %s; %s", m.position().id(), context)
                         .isCloseTo(reference.score(m.position()), org.assertj.core.data.Offset.offset(1.01));
@@ -210,12 +242,51 @@ class MatchingPropertiesIntegrationTest {
                     }
                 }
             }
-            // Best first.
-            for (int i = 1; i < found.size(); i++) {
-                assertThat(found.get(i - 1).score()).as(context).isGreaterThanOrEqualTo(found.get(i).score());
+            // Best first by rank score; the recruitment boost is bounded: it lifts by at most the margin, only
+            // positions that need applicants, and never above one that fits more than the margin better.
+            int margin = boost.matchMargin();
+            var needs = applicantNeeds.stored(found.stream().map(m -> m.position().id()).toList());
+            for (int i = 0; i < found.size(); i++) {
+                var m = found.get(i);
+                var need = needs.get(m.position().id());
+                assertThat(m.needsApplicants()).as(context).isEqualTo(need != null && need.needsApplicants());
+                assertThat(m.rankScore() - m.score()).as(context).isBetween(0, m.needsApplicants() ? margin : 0);
+                assertThat(m.needReasons().isEmpty()).as(context).isEqualTo(!m.needsApplicants());
+                if (i > 0) {
+                    assertThat(found.get(i - 1).rankScore()).as(context).isGreaterThanOrEqualTo(m.rankScore());
+                }
+                for (int j = i + 1; j < found.size(); j++) {
+                    assertThat(found.get(j).score()).as("%s ranks below %s; %s", found.get(j).position().id(),
+                            m.position().id(), context).isLessThanOrEqualTo(m.score() + margin);
+                }
             }
+            boosted += found.stream().filter(Match::needsApplicants).count();
+            lifted += found.stream().filter(m -> m.rankScore() > m.score()).count();
+            notBoosted += found.stream().filter(m -> !m.needsApplicants()).count();
         }
         assertThat(withResults).as("generated cases with at least one match").isGreaterThan(CASES / 4);
+        // The generated cases exercise both sides of the boost.
+        assertThat(boosted).as("boosted matches").isGreaterThan(50);
+        assertThat(lifted).as("matches lifted by at least a point").isGreaterThan(50);
+        assertThat(notBoosted).as("matches without boost").isGreaterThan(10);
+    }
+
+    @Test
+    void without_the_boost_rank_score_is_the_score_and_nothing_is_labelled() {
+        var random = new Random(SEED + 2);
+        for (int c = 0; c < 20; c++) {
+            var b = preferences(random).toBuilder();
+            b.recruitmentBoost = false;
+            var found = everyMatch(b.build());
+            for (int i = 0; i < found.size(); i++) {
+                var m = found.get(i);
+                assertThat(m.needsApplicants()).isFalse();
+                assertThat(m.rankScore()).isEqualTo(m.score());
+                if (i > 0) {
+                    assertThat(found.get(i - 1).score()).isGreaterThanOrEqualTo(m.score());
+                }
+            }
+        }
     }
 
     /** The human-readable reason states the fact it is about. */

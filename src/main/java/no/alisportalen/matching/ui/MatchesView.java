@@ -38,8 +38,11 @@ final class MatchesView extends Main implements HasDynamicTitle {
     final Button more = new Button();
     private int page;
 
-    MatchesView(MatchService matches) {
+    private final no.alisportalen.exposure.ExposureService exposure;
+
+    MatchesView(MatchService matches, no.alisportalen.exposure.ExposureService exposure) {
         this.matches = matches;
+        this.exposure = exposure;
         list.setId("matches");
         whatIf.setId("what-if");
         summary.setId("matches-summary");
@@ -73,6 +76,7 @@ final class MatchesView extends Main implements HasDynamicTitle {
             }
             summary.setText(getTranslation("matches.summary", result.total()));
             result.items().forEach(m -> list.add(card(m)));
+            exposure.impressions(result.items().stream().map(m -> m.position().id()).toList());
             more.setVisible((long) (page + 1) * PAGE < result.total());
         } catch (ServiceUnavailableException e) {
             summary.setText(getTranslation("search.unavailable"));
@@ -104,7 +108,11 @@ final class MatchesView extends Main implements HasDynamicTitle {
                 ? "matches.valueGuaranteed" : "matches.value",
                 no.alisportalen.base.ui.Money.nok(data.yearlyValue(), getLocale())));
         value.addClassName("match-value");
-        card.add(score, title, where, value, reasons);
+        card.add(score, title, where, value);
+        if (match.needsApplicants()) {
+            card.add(new Paragraph(no.alisportalen.exposure.NeedLabel.of(this, match.needReasons())));
+        }
+        card.add(reasons);
         return card;
     }
 

@@ -69,6 +69,7 @@ final class PreferencesView extends Main implements HasDynamicTitle {
     final DatePicker earliest = new DatePicker();
     final DatePicker latest = new DatePicker();
     final Checkbox incentives = new Checkbox();
+    final Checkbox recruitmentBoost = new Checkbox();
     final Map<String, Select<Integer>> weights = new HashMap<>();
     final Button save = new Button();
     final Div message = new Div();
@@ -115,6 +116,8 @@ final class PreferencesView extends Main implements HasDynamicTitle {
         earliest.setLabel(getTranslation("prefs.earliest"));
         latest.setLabel(getTranslation("prefs.latest"));
         incentives.setLabel(getTranslation("prefs.incentives"));
+        recruitmentBoost.setLabel(getTranslation("prefs.recruitmentBoost"));
+        recruitmentBoost.setHelperText(getTranslation("prefs.recruitmentBoost.help"));
         for (var key : List.of("location", "distance", "listLength", "salary", "introductionAgreement",
                 "supervision", "onCall", "incentives")) {
             var select = new Select<Integer>();
@@ -137,7 +140,7 @@ final class PreferencesView extends Main implements HasDynamicTitle {
         add(new H1(getTranslation("prefs.heading")), new Paragraph(getTranslation("prefs.intro")),
                 section("prefs.where", form(regions, counties, places, locationRequired, home, maxDistance)),
                 section("prefs.what", form(forms, settings, maxList, minSalary, fixedSalary, introduction,
-                        supervisor, minOnCall, earliest, latest, incentives)),
+                        supervisor, minOnCall, earliest, latest, incentives, recruitmentBoost)),
                 section("prefs.weights", new Paragraph(getTranslation("prefs.weights.intro")), weightForm),
                 save, message, new Paragraph(new Anchor("mine/treff", getTranslation("prefs.toMatches"))));
     }
@@ -182,6 +185,7 @@ final class PreferencesView extends Main implements HasDynamicTitle {
         earliest.setValue(p.earliestStart());
         latest.setValue(p.latestStart());
         incentives.setValue(p.incentivesPreferred());
+        recruitmentBoost.setValue(p.recruitmentBoost());
         var w = p.weights();
         weights.get("location").setValue(w.location());
         weights.get("distance").setValue(w.distance());
@@ -212,6 +216,7 @@ final class PreferencesView extends Main implements HasDynamicTitle {
         b.earliestStart = earliest.getValue();
         b.latestStart = latest.getValue();
         b.incentivesPreferred = incentives.getValue();
+        b.recruitmentBoost = recruitmentBoost.getValue();
         b.weights = new Weights(weights.get("location").getValue(), weights.get("distance").getValue(),
                 weights.get("listLength").getValue(), weights.get("salary").getValue(),
                 weights.get("introductionAgreement").getValue(), weights.get("supervision").getValue(),

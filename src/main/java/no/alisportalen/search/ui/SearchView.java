@@ -27,7 +27,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import no.alisportalen.exposure.ExposureService;
+import no.alisportalen.exposure.NeedLabel;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -84,7 +87,11 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
     final IntegerField minOnCallRotation = new IntegerField();
     final ComboBox<Municipality> nearMunicipality = new ComboBox<>();
     final IntegerField radiusKm = new IntegerField();
+    private final ExposureService exposure;
     final Select<SearchSort> sort = new Select<>();
+    /** The searcher's own switch of the recruitment boost, remembered for the session. */
+    final Checkbox boost = new Checkbox();
+    private static final String BOOST_OFF = "search.recruitmentBoostOff";
     final Paragraph summary = new Paragraph();
     final com.vaadin.flow.component.html.Anchor saveSearch = new com.vaadin.flow.component.html.Anchor();
     final Div results = new Div();
@@ -101,7 +108,8 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
     private SearchQuery query = SearchQuery.all();
     private boolean updating;
 
-    SearchView(PositionSearchService search, MunicipalityService municipalities) {
+    SearchView(PositionSearchService search, MunicipalityService municipalities, ExposureService exposure) {
+        this.exposure = exposure;
         this.search = search;
         this.municipalities = municipalities;
         addClassName("search-view");
@@ -120,7 +128,18 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         // Saved searches belong to applicants (others would only meet a refusal); anonymous visitors log in first.
         saveSearch.setVisible(no.alisportalen.account.PortalUser.current()
                 .map(u -> u.role() == no.alisportalen.account.Role.APPLICANT).orElse(true));
-        var resultSection = new Section(mode, new HorizontalLayout(summary, sort, saveSearch), results,
+        boost.setLabel(getTranslation("search.boost"));
+        boost.setId("recruitment-boost");
+        boost.setTooltipText(getTranslation("search.boost.help"));
+        boost.addValueChangeListener(e -> {
+            if (!updating) {
+                VaadinSession.getCurrent().setAttribute(BOOST_OFF, e.getValue() ? null : Boolean.TRUE);
+                run();
+            }
+        });
+        var sortLine = new HorizontalLayout(summary, sort, saveSearch);
+        sortLine.setWrap(true);
+        var resultSection = new Section(mode, sortLine, boost, results,
                 new HorizontalLayout(previous, next));
         resultSection.addClassName("search-results");
         resultSection.getElement().setAttribute("aria-label", getTranslation("search.resultsLabel"));
@@ -253,6 +272,8 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
             recruitmentWeak.setValue(Boolean.TRUE.equals(query.recruitmentWeak()));
             supervisorOnSite.setValue(Boolean.TRUE.equals(query.supervisorOnSite()));
             sort.setValue(query.sort());
+            boost.setValue(!boostOff());
+            boost.setVisible(query.sort() == SearchSort.RELEVANCE);
             var map = event.getLocation().getQueryParameters().getSingleParameter(MODE).map("kart"::equals)
                     .orElse(false);
             mode.setValue(map ? MAP : LIST);
@@ -264,10 +285,12 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private void run() {
         try {
-            var result = search.search(query);
+            var result = search.search(query, !boostOff());
             render(result);
             if (MAP.equals(mode.getValue())) {
                 renderMap(result.total());
+            } else {
+                exposure.impressions(result.items().stream().map(h -> h.position().id()).toList());
             }
         } catch (ServiceUnavailableException e) {
             results.removeAll();
@@ -278,6 +301,11 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
             previous.setVisible(false);
             next.setVisible(false);
         }
+    }
+
+    private static boolean boostOff() {
+        var session = VaadinSession.getCurrent();
+        return session != null && Boolean.TRUE.equals(session.getAttribute(BOOST_OFF));
     }
 
     private void render(SearchResult result) {
@@ -407,6 +435,9 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         factLine.addClassName("card-facts");
         facts.forEach(f -> factLine.add(new Span(f)));
         var card = new Section(heading, where, factLine);
+        if (hit.needsApplicants()) {
+            card.add(NeedLabel.of(this, hit.needReasons()));
+        }
         hit.highlight().getOrDefault("descriptionText", List.of()).stream().findFirst()
                 .ifPresent(fragment -> card.add(new Html("<p class=\"card-snippet\">" + fragment + "</p>")));
         card.addClassName("result-card");

@@ -34,7 +34,9 @@ class ApiDocumentIntegrationTest {
             // Match rounds (#16): one round, the office's progress, the applicant's own ranking, cancelling;
             // an applicant accepting an offer (a round's or a municipality's).
             "GET /rounds/{}", "GET /rounds/{}/progress", "GET /rounds/{}/applicant-ranking", "POST /rounds/{}/cancel",
-            "POST /me/applications/{}/accept");
+            "POST /me/applications/{}/accept",
+            // Exposure (#15): a position's funnel; the portal-wide switch of the recruitment boost.
+            "GET /stats/positions/{}/funnel", "GET /admin/recruitment-boost", "PUT /admin/recruitment-boost");
 
     @LocalServerPort
     int port;

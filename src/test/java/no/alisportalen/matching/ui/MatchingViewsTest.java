@@ -134,5 +134,29 @@ class MatchingViewsTest extends SpringBrowserlessTest {
                 "Oppfylt: Bodø, Nordland", "0 km fra Bodø.");
         assertThat(card.getElement().getTextRecursively().replace('\u00a0', ' ')).as("the salary, no elements")
                 .contains("Verdt 1,2 mill. kr i året");
+
+        // Nobody applied: once the need is computed, the card says so and why — unless the applicant said no.
+        needs.recompute();
+        search.flush();
+        navigate(PreferencesView.class);
+        assertThat(cardText(title)).contains("Trenger søkere", "ingen søknader ennå");
+        var editor = navigate(PreferencesView.class);
+        assertThat(editor.recruitmentBoost.getValue()).isTrue();
+        test(editor.recruitmentBoost).click();
+        test(editor.save).click();
+        assertThat(matches.preferences().recruitmentBoost()).isFalse();
+        assertThat(cardText(title)).doesNotContain("Trenger søkere");
+    }
+
+    @Autowired
+    no.alisportalen.exposure.ApplicantNeeds needs;
+
+    private String cardText(String title) {
+        var view = navigate(MatchesView.class);
+        while (view.more.isVisible()) {
+            test(view.more).click();
+        }
+        return $(Section.class).from(view.list).all().stream().map(s -> s.getElement().getTextRecursively())
+                .filter(text -> text.contains(title)).findFirst().orElseThrow();
     }
 }
