@@ -17,7 +17,10 @@ public record MunicipalityStats(
         long positionsWithZeroApplications,
         long applications,
         Map<ApplicationStatus, Long> applicationsByStatus,
-        long matchingApplicants) {
+        long matchingApplicants,
+        long impressions,
+        long views,
+        long applyClicks) {
 
     public MunicipalityStats {
         applicationsByStatus = Map.copyOf(applicationsByStatus);

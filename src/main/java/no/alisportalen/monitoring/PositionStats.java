@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * first, then extensions).
  *
  * @param matchingApplicants registered applicants whose hard constraints the position satisfies
+ * @param impressions times shown on a page of search or match results since publication (one per viewer within
+ *     ten minutes; bots and staff not counted), {@code views} pages opened, {@code applyClicks} apply buttons used
  * @param yearlyValue fixed salary (salaried), agreement elements and incentives, NOK per year
  * @param standardElementsNok, schemeExtrasNok what one agreement costs the national ALIS scheme a year
  * @param schemeYear the year the position's scheme figures follow (its start year)
@@ -27,6 +29,9 @@ public record PositionStats(
         long daysOpen,
         @Nullable LocalDate applicationDeadline,
         int matchingApplicants,
+        long impressions,
+        long views,
+        long applyClicks,
         String municipalityName,
         int centrality,
         boolean recruitmentWeak,

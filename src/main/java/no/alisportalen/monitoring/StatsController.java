@@ -67,6 +67,14 @@ class StatsController {
         return stats.whatIf(PositionId.fromPath(id), Messages.of(request));
     }
 
+    @GetMapping("/positions/{id}/funnel")
+    @Operation(summary = "A position's funnel (impressions, views, apply clicks, applications) week by week since "
+            + "publication, beside the median of the region's positions like it, with hints (the owning "
+            + "MUNICIPALITY, its ALIS_OFFICE, ADMIN)")
+    Funnel funnel(@PathVariable String id, HttpServletRequest request) {
+        return stats.funnel(PositionId.fromPath(id), Messages.of(request));
+    }
+
     private static ResponseEntity<String> csv(String filename, String body) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").body(body);

@@ -24,6 +24,8 @@ import no.alisportalen.application.ApplicationService;
 import no.alisportalen.application.ApplicationStatus;
 import no.alisportalen.base.Messages;
 import no.alisportalen.base.NotFoundException;
+import no.alisportalen.exposure.Exposure;
+import no.alisportalen.exposure.ExposureService;
 import no.alisportalen.municipality.MunicipalityService;
 import no.alisportalen.municipality.Region;
 import no.alisportalen.position.EmploymentForm;
@@ -55,9 +57,12 @@ public class StatsService {
     private final Clock clock;
 
     private final no.alisportalen.position.SchemeProperties scheme;
+    private final ExposureService exposure;
 
     StatsService(PositionService positions, ApplicationService applications, MunicipalityService municipalities,
-            LatentDemand latentDemand, Messages messages, Clock clock, no.alisportalen.position.SchemeProperties scheme) {
+            LatentDemand latentDemand, Messages messages, Clock clock, no.alisportalen.position.SchemeProperties scheme,
+            ExposureService exposure) {
+        this.exposure = exposure;
         this.scheme = scheme;
         this.positions = positions;
         this.applications = applications;
@@ -117,6 +122,7 @@ public class StatsService {
         Map<PositionId, Long> counts = facts.stream().filter(f -> f.status() != ApplicationStatus.WITHDRAWN)
                 .collect(Collectors.groupingBy(ApplicationFact::positionId, Collectors.counting()));
         var demand = latentDemand.counts();
+        var seen = exposure.totals(ids);
         List<PositionStats> stats = new ArrayList<>();
         for (var p : all) {
             var d = p.data();
@@ -125,7 +131,9 @@ public class StatsService {
             stats.add(new PositionStats(p.id(), d.title() == null ? "" : d.title(), p.municipalityNumber(),
                     p.region(), p.status(), counts.getOrDefault(p.id(), 0L).intValue(),
                     Math.max(0, ChronoUnit.DAYS.between(opened, until)), d.applicationDeadline(),
-                    demand.getOrDefault(p.id().value(), 0), p.municipalityName(), p.centrality(), d.recruitmentWeak(),
+                    demand.getOrDefault(p.id().value(), 0), seen.getOrDefault(p.id(), Exposure.NONE).impressions(),
+                    seen.getOrDefault(p.id(), Exposure.NONE).views(),
+                    seen.getOrDefault(p.id(), Exposure.NONE).applyClicks(), p.municipalityName(), p.centrality(), d.recruitmentWeak(),
                     d.employmentForm(), d.setting(), d.listLength(), d.totalIncentivesNok(), d.yearlyValue(),
                     d.standardElementsNok(), d.schemeExtrasNok(), d.openings() == null ? 1 : d.openings(),
                     d.startDate() != null ? d.startDate().getYear() : opened.getYear()));
@@ -216,7 +224,10 @@ public class StatsService {
                             list.stream().anyMatch(PositionStats::recruitmentWeak), open.size(),
                             open.stream().filter(s -> s.applicationCount() == 0).count(),
                             statuses.values().stream().mapToLong(Long::longValue).sum(), statuses,
-                            open.stream().mapToLong(PositionStats::matchingApplicants).sum()));
+                            open.stream().mapToLong(PositionStats::matchingApplicants).sum(),
+                            list.stream().mapToLong(PositionStats::impressions).sum(),
+                            list.stream().mapToLong(PositionStats::views).sum(),
+                            list.stream().mapToLong(PositionStats::applyClicks).sum()));
                 });
         return new Summary(region, published.size(), published.stream().filter(s -> s.applicationCount() == 0).count(),
                 facts.size(), byStatus,
@@ -286,26 +297,149 @@ public class StatsService {
         return new WhatIfReport(id, d.title() == null ? "" : d.title(), today, changes);
     }
 
+    /**
+     * The position's funnel week by week against the median of its region's positions like it, with hints; for
+     * the owning municipality, the region's ALIS office and admins.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Funnel funnel(PositionId id, Locale locale) {
+        var user = PortalUser.current().orElseThrow();
+        var position = positions.findForStatistics(id).orElseThrow(() -> new NotFoundException("position"));
+        if (!user.actsFor(position.municipalityNumber()) && !user.oversees(position.region())) {
+            throw new AccessDeniedException("Not this user's position or region");
+        }
+        var today = LocalDate.now(clock.withZone(OSLO));
+        var peers = positions.publishedOrClosed(position.region()).stream()
+                .filter(p -> !p.id().equals(id) && p.publishedAt() != null
+                        && p.data().setting() == position.data().setting()
+                        && p.data().employmentForm() == position.data().employmentForm())
+                .toList();
+        List<Position> all = new ArrayList<>(peers);
+        all.add(position);
+        var ids = all.stream().map(Position::id).toList();
+        var first = all.stream().map(p -> p.publishedAt().atZone(OSLO).toLocalDate()).min(LocalDate::compareTo)
+                .orElse(today);
+        var daily = exposure.daily(ids, first);
+        var facts = applications.facts(ids).stream().filter(f -> f.status() != ApplicationStatus.WITHDRAWN)
+                .collect(Collectors.groupingBy(ApplicationFact::positionId));
+        var own = weekly(position, today, daily.getOrDefault(id, List.of()), facts.getOrDefault(id, List.of()));
+        List<List<Funnel.Stage>> peerWeeks = peers.stream().map(p -> weekly(p, today,
+                daily.getOrDefault(p.id(), List.of()), facts.getOrDefault(p.id(), List.of()))).toList();
+        var start = position.publishedAt() == null ? today : position.publishedAt().atZone(OSLO).toLocalDate();
+        List<Funnel.Week> weeks = new ArrayList<>();
+        for (int w = 0; w < own.size(); w++) {
+            int week = w;
+            var inWeek = peerWeeks.stream().filter(list -> list.size() > week).map(list -> list.get(week)).toList();
+            weeks.add(new Funnel.Week(w + 1, start.plusWeeks(w), own.get(w), medianStage(inWeek), inWeek.size()));
+        }
+        var total = sum(own);
+        var peerTotals = peerWeeks.stream().map(list -> sum(list.subList(0, Math.min(list.size(), own.size()))))
+                .toList();
+        var peerMedian = medianStage(peerTotals);
+        var title = position.data().title() == null ? "" : position.data().title();
+        return new Funnel(id, title, peers.size(), weeks, total, peerMedian,
+                hints(position, total, peerMedian, peers.size(), locale));
+    }
+
+    /** Stages per week since publication, up to today or the position's closing. */
+    private static List<Funnel.Stage> weekly(Position p, LocalDate today,
+            List<no.alisportalen.exposure.DailyExposure> days, List<ApplicationFact> facts) {
+        var start = p.publishedAt().atZone(OSLO).toLocalDate();
+        var end = p.status() == PositionStatus.PUBLISHED ? today : p.updatedAt().atZone(OSLO).toLocalDate();
+        int weeks = (int) Math.max(1, ChronoUnit.DAYS.between(start, end) / 7 + 1);
+        var sums = new double[weeks][4];
+        for (var day : days) {
+            int w = (int) (ChronoUnit.DAYS.between(start, day.day()) / 7);
+            if (w >= 0 && w < weeks) {
+                sums[w][0] += day.counts().impressions();
+                sums[w][1] += day.counts().views();
+                sums[w][2] += day.counts().applyClicks();
+            }
+        }
+        for (var fact : facts) {
+            int w = (int) (ChronoUnit.DAYS.between(start, fact.submittedAt().atZone(OSLO).toLocalDate()) / 7);
+            if (w >= 0 && w < weeks) {
+                sums[w][3]++;
+            }
+        }
+        List<Funnel.Stage> result = new ArrayList<>();
+        for (var s : sums) {
+            result.add(new Funnel.Stage(s[0], s[1], s[2], s[3]));
+        }
+        return result;
+    }
+
+    private static Funnel.Stage sum(List<Funnel.Stage> stages) {
+        return new Funnel.Stage(stages.stream().mapToDouble(Funnel.Stage::impressions).sum(),
+                stages.stream().mapToDouble(Funnel.Stage::views).sum(),
+                stages.stream().mapToDouble(Funnel.Stage::applyClicks).sum(),
+                stages.stream().mapToDouble(Funnel.Stage::applications).sum());
+    }
+
+    private static Funnel.Stage medianStage(List<Funnel.Stage> stages) {
+        return new Funnel.Stage(median(stages.stream().mapToDouble(Funnel.Stage::impressions)),
+                median(stages.stream().mapToDouble(Funnel.Stage::views)),
+                median(stages.stream().mapToDouble(Funnel.Stage::applyClicks)),
+                median(stages.stream().mapToDouble(Funnel.Stage::applications)));
+    }
+
+    static double median(java.util.stream.DoubleStream values) {
+        var sorted = values.sorted().toArray();
+        int n = sorted.length;
+        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * Rarely shown: under a quarter of the peers' median (or never, once peers are shown) — the pool is the
+     * problem, so the best what-if comes with it. Shown but not opened: at least 20 impressions and an
+     * opening rate under half the peers'. Opened but no applications: at least 10 views and none.
+     */
+    private List<Funnel.Hint> hints(Position position, Funnel.Stage own, Funnel.Stage peers, int peerCount,
+            Locale locale) {
+        List<Funnel.Hint> hints = new ArrayList<>();
+        if (peerCount > 0 && peers.impressions() >= 4 && own.impressions() < peers.impressions() / 4) {
+            var best = whatIf(position.id(), locale).changes().stream().filter(c -> c.gain() > 0).findFirst();
+            hints.add(new Funnel.Hint(Funnel.HintKind.RARELY_SHOWN, best.map(c -> messages.get(
+                    "funnel.hint.rarelyShown.whatIf", locale, c.description(), c.gain()))
+                    .orElseGet(() -> messages.get("funnel.hint.rarelyShown", locale))));
+        } else if (own.impressions() >= 20 && peers.impressions() > 0
+                && own.views() / own.impressions() < 0.5 * (peers.views() / peers.impressions())) {
+            hints.add(new Funnel.Hint(Funnel.HintKind.SHOWN_NOT_OPENED,
+                    messages.get("funnel.hint.shownNotOpened", locale)));
+        } else if (own.views() >= 10 && own.applications() == 0) {
+            hints.add(new Funnel.Hint(Funnel.HintKind.OPENED_NOT_APPLIED,
+                    messages.get("funnel.hint.openedNotApplied", locale)));
+        }
+        if (hints.isEmpty()) {
+            hints.add(new Funnel.Hint(Funnel.HintKind.ON_PAR, messages.get("funnel.hint.onPar", locale)));
+        }
+        return hints;
+    }
+
     /** The positions table as CSV (semicolon-separated, UTF-8 with BOM, so spreadsheet programs read it). */
     public static String positionsCsv(List<PositionStats> rows, java.util.function.Function<String, String> header) {
         var columns = List.of("positionId", "title", "municipalityNumber", "municipalityName", "region", "status",
                 "employmentForm", "setting", "listLength", "incentivesTotalNok", "applicationDeadline", "daysOpen",
-                "applicationCount", "matchingApplicants", "yearlyValue", "standardElementsNok", "schemeExtrasNok");
+                "applicationCount", "matchingApplicants", "yearlyValue", "standardElementsNok", "schemeExtrasNok",
+                "impressions", "views", "applyClicks");
         return csv(columns, header, rows.stream().map(s -> List.<Object>of(s.positionId().value(), s.title(),
                 s.municipalityNumber(), s.municipalityName(), s.region().name(), s.status().name(),
                 s.employmentForm() == null ? "" : s.employmentForm().name(), s.setting() == null ? ""
                         : s.setting().name(), s.listLength() == null ? "" : s.listLength(), s.incentivesTotalNok(),
                 s.applicationDeadline() == null ? "" : s.applicationDeadline(), s.daysOpen(), s.applicationCount(),
-                s.matchingApplicants(), s.yearlyValue(), s.standardElementsNok(), s.schemeExtrasNok())).toList());
+                s.matchingApplicants(), s.yearlyValue(), s.standardElementsNok(), s.schemeExtrasNok(), s.impressions(),
+                s.views(), s.applyClicks())).toList());
     }
 
     public static String municipalitiesCsv(List<MunicipalityStats> rows,
             java.util.function.Function<String, String> header) {
         var columns = List.of("municipalityNumber", "municipalityName", "centrality", "recruitmentWeak",
-                "publishedPositions", "positionsWithZeroApplications", "applications", "matchingApplicants");
+                "publishedPositions", "positionsWithZeroApplications", "applications", "matchingApplicants",
+                "impressions", "views", "applyClicks");
         return csv(columns, header, rows.stream().map(m -> List.<Object>of(m.municipalityNumber(),
                 m.municipalityName(), m.centrality(), m.recruitmentWeak(), m.publishedPositions(),
-                m.positionsWithZeroApplications(), m.applications(), m.matchingApplicants())).toList());
+                m.positionsWithZeroApplications(), m.applications(), m.matchingApplicants(), m.impressions(),
+                m.views(), m.applyClicks())).toList());
     }
 
     private static String csv(List<String> columns, java.util.function.Function<String, String> header,

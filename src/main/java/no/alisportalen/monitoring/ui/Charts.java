@@ -35,6 +35,11 @@ final class Charts {
     static final Color SALARIED = ACCENT;
     static final Color SELF_EMPLOYED = SECOND;
     static final Color APPLICATIONS = ACCENT;
+    /** Exposure: shown in results (impressions), opened (views). */
+    static final Color IMPRESSIONS = new Color(0x4a, 0x55, 0x68);
+    static final Color VIEWS = new Color(0x00, 0x69, 0x5c);
+    /** A comparison (the median of positions like it) beside the thing itself. */
+    static final Color PEERS = new Color(0x8a, 0x5a, 0x00);
     static final Color STANDARD_ELEMENTS = new Color(0x2e, 0x7d, 0x32);
     static final Color EXTRA_ELEMENTS = new Color(0x6a, 0x1b, 0x9a);
     static final int WIDTH = 560;

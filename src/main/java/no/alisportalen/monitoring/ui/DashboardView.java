@@ -80,11 +80,23 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
     private Summary summary;
     private boolean updating;
 
-    DashboardView(StatsService stats, MunicipalityService municipalities) {
+    /** The portal-wide switch of the recruitment boost (admins only). */
+    final Checkbox recruitmentBoost = new Checkbox();
+
+    DashboardView(StatsService stats, MunicipalityService municipalities,
+            no.alisportalen.exposure.RecruitmentBoost boost) {
         this.stats = stats;
         this.municipalities = municipalities;
         addClassName("dashboard");
         boolean admin = PortalUser.current().map(u -> u.role() == Role.ADMIN).orElse(false);
+        recruitmentBoost.setLabel(getTranslation("dashboard.recruitmentBoost"));
+        recruitmentBoost.setHelperText(getTranslation("dashboard.recruitmentBoost.help", boost.matchMargin()));
+        recruitmentBoost.setId("portal-recruitment-boost");
+        recruitmentBoost.setVisible(admin);
+        if (admin) {
+            recruitmentBoost.setValue(boost.enabled());
+            recruitmentBoost.addValueChangeListener(e -> boost.setEnabled(e.getValue()));
+        }
         region.setLabel(getTranslation("dashboard.region"));
         var choices = new ArrayList<Optional<Region>>();
         choices.add(Optional.empty());
@@ -108,6 +120,7 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
         configurePositions();
         configureMunicipalities();
         add(new H1(getTranslation("dashboard.heading")), new Paragraph(getTranslation("dashboard.intro")), region,
+                recruitmentBoost,
                 figures, charts, schemeCost,
                 new Section(new H2(getTranslation("dashboard.positions")), new Div(filter, status,
                         withoutApplications, positionsCsv), positions),
@@ -164,6 +177,12 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                 .setSortable(true).setAutoWidth(true);
         positions.addColumn(PositionStats::matchingApplicants)
                 .setHeader(getTranslation("stats.column.matchingApplicants")).setSortable(true).setAutoWidth(true);
+        positions.addColumn(PositionStats::impressions).setHeader(getTranslation("stats.column.impressions"))
+                .setSortable(true).setAutoWidth(true);
+        positions.addColumn(PositionStats::views).setHeader(getTranslation("stats.column.views"))
+                .setSortable(true).setAutoWidth(true);
+        positions.addColumn(PositionStats::applyClicks).setHeader(getTranslation("stats.column.applyClicks"))
+                .setSortable(true).setAutoWidth(true);
         positions.addColumn(s -> getTranslation("status." + s.status().name()))
                 .setHeader(getTranslation("stats.column.status")).setSortable(true).setAutoWidth(true);
         positions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -208,6 +227,12 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                 .setSortable(true).setAutoWidth(true);
         perMunicipality.addColumn(MunicipalityStats::matchingApplicants)
                 .setHeader(getTranslation("stats.column.matchingApplicants")).setSortable(true).setAutoWidth(true);
+        perMunicipality.addColumn(MunicipalityStats::impressions).setHeader(getTranslation("stats.column.impressions"))
+                .setSortable(true).setAutoWidth(true);
+        perMunicipality.addColumn(MunicipalityStats::views).setHeader(getTranslation("stats.column.views"))
+                .setSortable(true).setAutoWidth(true);
+        perMunicipality.addColumn(MunicipalityStats::applyClicks).setHeader(getTranslation("stats.column.applyClicks"))
+                .setSortable(true).setAutoWidth(true);
         perMunicipality.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         perMunicipality.setAriaLabel(getTranslation("dashboard.municipalities"));
         perMunicipality.setId("stats-municipalities");
@@ -338,6 +363,38 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                 b.municipalityName(), b.publishedPositions())).orElse(noData);
         charts.add(chart("dashboard.chart.map", mapAlt, Charts.bubbles(noData, getTranslation("dashboard.axis.lon"),
                 getTranslation("dashboard.axis.lat"), bubbles), table(mapRows)));
+        renderExposure(s, noData);
+    }
+
+    /** Shown, opened and applied to per municipality: the ten most shown, and the least shown named in the text. */
+    private void renderExposure(Summary s, String noData) {
+        var withPositions = s.municipalities().stream().filter(m -> m.publishedPositions() > 0)
+                .sorted(Comparator.comparingLong(MunicipalityStats::impressions).reversed()).toList();
+        Map<String, Number> shown = new LinkedHashMap<>();
+        Map<String, Number> opened = new LinkedHashMap<>();
+        Map<String, Number> applied = new LinkedHashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (var m : withPositions) {
+            rows.add(List.of(m.municipalityName(), m.impressions() + " / " + m.views() + " / " + m.applications()));
+            if (shown.size() < 10) {
+                shown.put(m.municipalityName(), m.impressions());
+                opened.put(m.municipalityName(), m.views());
+                applied.put(m.municipalityName(), m.applications());
+            }
+        }
+        Map<String, Map<String, Number>> series = new LinkedHashMap<>();
+        series.put(getTranslation("stats.column.impressions"), shown);
+        series.put(getTranslation("stats.column.views"), opened);
+        series.put(getTranslation("stats.column.applications"), applied);
+        var finding = withPositions.isEmpty() || withPositions.getFirst().impressions() == 0 ? noData
+                : getTranslation("dashboard.chart.exposure.finding", withPositions.getFirst().municipalityName(),
+                        withPositions.getFirst().impressions(), withPositions.getLast().municipalityName(),
+                        withPositions.getLast().impressions());
+        var section = chart("dashboard.chart.exposure", finding, Charts.bars(noData,
+                getTranslation("dashboard.axis.count"), series.values().stream().allMatch(Map::isEmpty) ? Map.of()
+                        : series, List.of(Charts.IMPRESSIONS, Charts.VIEWS, Charts.APPLICATIONS)), table(rows));
+        section.setId("exposure-chart");
+        charts.add(section);
     }
 
     /** The scheme's cost per year against the budget: a figure, and a chart per municipality (top ten). */

@@ -42,14 +42,16 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat(view.figures.getElement().getTextRecursively()).contains("publiserte stillinger",
                 "stillinger uten søknader", "dager åpen (median)");
         var charts = $(Section.class).from(view.charts).all();
-        assertThat(charts).hasSize(4);
-        assertThat($(Svg.class).from(view.charts).all()).hasSize(4);
+        assertThat(charts).hasSize(5);
+        assertThat($(Svg.class).from(view.charts).all()).hasSize(5);
         var alts = $(Div.class).from(view.charts).all().stream().map(d -> d.getElement().getAttribute("aria-label"))
                 .filter(java.util.Objects::nonNull).toList();
-        assertThat(alts).hasSize(4).allSatisfy(alt -> assertThat(alt).as("states what the chart shows")
-                .containsAnyOf("flest", "Flest", "Størst", "Ingen"));
+        assertThat(alts).hasSize(5).allSatisfy(alt -> assertThat(alt).as("states what the chart shows")
+                .containsAnyOf("flest", "Flest", "Størst", "Ingen", "vist mest"));
         assertThat(view.charts.getElement().getTextRecursively()).contains("Søknader over tid",
-                "Andel stillinger uten søkere etter sentralitet");
+                "Andel stillinger uten søkere etter sentralitet", "Synlighet per kommune");
+        // Only admins switch the recruitment boost for the whole portal.
+        assertThat(view.recruitmentBoost.isVisible()).isFalse();
 
         var rows = view.filtered();
         assertThat(rows).allMatch(r -> r.region() == Region.NORD);
@@ -74,6 +76,24 @@ class DashboardViewTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate(DashboardView.class);
         assertThat($(DashboardView.class).single().region.getValue()).isEmpty();
     }
+
+    @Test
+    @WithUserDetails(TestApi.ADMIN_EMAIL)
+    void an_admin_switches_the_recruitment_boost_for_the_whole_portal() {
+        var view = navigate(DashboardView.class);
+        assertThat(view.recruitmentBoost.isVisible()).isTrue();
+        assertThat(view.recruitmentBoost.getValue()).isEqualTo(boost.enabled());
+        try {
+            test(view.recruitmentBoost).click();
+            assertThat(boost.enabled()).isFalse();
+            assertThat(navigate(DashboardView.class).recruitmentBoost.getValue()).isFalse();
+        } finally {
+            boost.setEnabled(true);
+        }
+    }
+
+    @Autowired
+    no.alisportalen.exposure.RecruitmentBoost boost;
 
     @Test
     @WithUserDetails(APPLICANT)
