@@ -41,10 +41,15 @@ final class DemoPositions {
     private DemoPositions() {}
 
     static List<Planned> plan(List<Municipality> municipalities, LocalDate today) {
-        var random = new Random(2026);
+        return plan(municipalities, today, COUNT, 2026);
+    }
+
+    /** The same generator at another scale or seed (the recruitment simulation uses national scale). */
+    static List<Planned> plan(List<Municipality> municipalities, LocalDate today, int count, long seed) {
+        var random = new Random(seed);
         var byNumber = municipalities.stream().collect(java.util.stream.Collectors.toMap(Municipality::number, m -> m));
         List<Planned> planned = new ArrayList<>();
-        for (int i = 0; i < COUNT; i++) {
+        for (int i = 0; i < count; i++) {
             var m = i < ALWAYS.size() ? byNumber.get(ALWAYS.get(i)) : municipalities.get(random.nextInt(municipalities.size()));
             planned.add(position(m, random, today, i));
         }
