@@ -38,13 +38,18 @@ class DemoDataLoader implements ApplicationRunner {
     private final ApplicationService applications;
     private final no.alisportalen.matching.MatchService matches;
     private final no.alisportalen.alert.AlertService alerts;
+    private final no.alisportalen.exposure.ExposureService exposure;
+    private final no.alisportalen.exposure.ApplicantNeeds needs;
     private final Map<String, org.springframework.security.core.userdetails.UserDetails> actors =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoDataLoader(DemoProperties properties, Environment environment, AccountService accounts,
             PositionService positions, MunicipalityService municipalities, Clock clock, UserDetailsService users,
             AdminProperties adminProperties, ApplicationService applications,
-            no.alisportalen.matching.MatchService matches, no.alisportalen.alert.AlertService alerts) {
+            no.alisportalen.matching.MatchService matches, no.alisportalen.alert.AlertService alerts,
+            no.alisportalen.exposure.ExposureService exposure, no.alisportalen.exposure.ApplicantNeeds needs) {
+        this.exposure = exposure;
+        this.needs = needs;
         this.matches = matches;
         this.alerts = alerts;
         this.applications = applications;
@@ -94,13 +99,16 @@ class DemoDataLoader implements ApplicationRunner {
         if (positions.mine().isEmpty()) {
             long started = System.nanoTime();
             int steps = no.alisportalen.base.Backdating.during(this::loadHistory);
+            // The story's visitors are written now, and every position's need for applicants follows from it.
+            exposure.flush();
+            needs.recompute();
             log.info("Demo data: {} positions and four months of history ({} steps) in {} ms", DemoPositions.COUNT,
                     steps, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
     private int loadHistory() {
-        var history = new DemoHistory(clock, adminProperties.email());
+        var history = new DemoHistory(clock, adminProperties.email()).visitors(this::visit);
         var all = municipalities.all();
         var byNumber = all.stream().collect(java.util.stream.Collectors.toMap(
                 no.alisportalen.municipality.Municipality::number, m -> m));
@@ -109,6 +117,21 @@ class DemoDataLoader implements ApplicationRunner {
         history.plan(DemoPositions.plan(all, LocalDate.now(clock)), byNumber, applicants, positions, applications,
                 () -> alerts.evaluatePendingChanges(), demoPreferences());
         return history.run(this::as);
+    }
+
+    /** Anonymous visitors through the exposure service, each a distinct viewer (so none is a repeat). */
+    private void visit(no.alisportalen.position.PositionId position, String week, int impressions, int views,
+            int applyClicks) {
+        for (int i = 0; i < impressions; i++) {
+            var viewer = new no.alisportalen.exposure.Viewer("demo|" + position.value() + "|" + week + "|" + i, true);
+            exposure.impressions(List.of(position), viewer);
+            if (i < views) {
+                exposure.view(position, viewer);
+            }
+            if (i < applyClicks) {
+                exposure.applyClick(position, viewer);
+            }
+        }
     }
 
     /** Each demo applicant's wishes (so "Mine treff" shows something real) and one saved alert on them. */

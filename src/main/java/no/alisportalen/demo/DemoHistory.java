@@ -64,6 +64,14 @@ final class DemoHistory {
         }
     }
 
+    /** Records a week's anonymous visitors of a position: impressions, views and apply clicks. */
+    interface Visitors {
+        void record(no.alisportalen.position.PositionId position, String week, int impressions, int views,
+                int applyClicks);
+    }
+
+    private Visitors visitors = (position, week, impressions, views, applyClicks) -> {};
+
     private final List<Step> steps = new ArrayList<>();
     private final Clock clock;
     private final Instant now;
@@ -76,6 +84,12 @@ final class DemoHistory {
         this.now = clock.instant();
         this.today = LocalDate.now(clock);
         this.admin = admin;
+    }
+
+    /** Who records the visitors' exposure (by default nobody: the plan alone is the same). */
+    DemoHistory visitors(Visitors recorder) {
+        this.visitors = recorder;
+        return this;
     }
 
     /** Plans the whole story; nothing runs yet. */
@@ -124,6 +138,7 @@ final class DemoHistory {
         if (span < 1) {
             return;
         }
+        planVisitors(slot, index, author, written, lastDay);
         var pool = new ArrayList<>(applicants);
         java.util.Collections.shuffle(pool, r);
         for (int k = 0; k < Math.min(count, pool.size()); k++) {
@@ -169,6 +184,25 @@ final class DemoHistory {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A week's visitors at its end: central positions are shown and opened more (drawn from their own seed, so
+     * the rest of the story is the same with or without them).
+     */
+    private void planVisitors(Slot slot, int index, String author, LocalDate from, LocalDate to) {
+        var r = new Random(7919L * (index + 1));
+        int centrality = slot.municipality.centrality();
+        int base = centrality <= 2 ? 45 : centrality <= 4 ? 22 : 9;
+        for (var day = from; day.isBefore(to); day = day.plusDays(7)) {
+            var end = day.plusDays(6).isAfter(to) ? to : day.plusDays(6);
+            int impressions = (int) Math.round(base * (0.6 + 0.8 * r.nextDouble()));
+            int views = (int) Math.round(impressions * (0.12 + 0.18 * r.nextDouble()));
+            int clicks = (int) Math.round(views * (0.1 + 0.2 * r.nextDouble()));
+            var week = day.toString();
+            add(index, end, 22 * 60, author, () -> visitors.record(slot.position().id(), week, impressions, views,
+                    clicks));
         }
     }
 

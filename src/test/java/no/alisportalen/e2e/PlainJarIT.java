@@ -174,6 +174,24 @@ class PlainJarIT {
         assertThat(applicationStatuses).containsExactlyInAnyOrder(ApplicationStatus.values());
         assertThat(weeks).as("applications spread over the weeks").hasSizeGreaterThanOrEqualTo(12);
 
+        // Visitors came along: every position published a week ago or more was shown, most opened, fewer applied through the button;
+        // and the positions nobody applied to say so in search.
+        long shown = 0;
+        long opened = 0;
+        long clicked = 0;
+        for (var row : positions) {
+            if (row.get("status").asString().equals("PUBLISHED") && row.get("daysOpen").asInt() >= 7) {
+                assertThat(row.get("impressions").asLong()).as("impressions of %s", row.get("positionId")).isPositive();
+            }
+            shown += row.get("impressions").asLong();
+            opened += row.get("views").asLong();
+            clicked += row.get("applyClicks").asLong();
+        }
+        assertThat(shown).isGreaterThan(opened);
+        assertThat(opened).isGreaterThan(clicked).isPositive();
+        assertThat(json("/api/v1/positions?size=100", null).get("items").valueStream()
+                .filter(i -> i.path("needsApplicants").asBoolean(false)).count()).isPositive();
+
         var summary = json("/api/v1/stats/summary", "admin@alisportalen.no");
         assertThat(summary.toString()).contains("\"medianDaysOpen\"");
         assertThat(summary.get("medianDaysOpen").asDouble()).isPositive();
