@@ -21,7 +21,7 @@ class DashboardE2ETest extends E2ETestSupport {
         browser.login(email, password);
         browser.open("/alis-kontor");
         browser.waitForText("Rekruttering i regionen");
-        browser.wait.until(d -> d.findElements(By.cssSelector("#charts .chart-image svg")).size() == 4);
+        browser.wait.until(d -> d.findElements(By.cssSelector("#charts .chart-image svg")).size() == 5);
         var first = browser.waitFor(By.cssSelector(".chart-image svg"));
         assertThat(first.getSize().getWidth()).isGreaterThan(200);
         assertThat(first.getSize().getHeight()).isGreaterThan(100);
