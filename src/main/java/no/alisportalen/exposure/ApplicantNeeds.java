@@ -46,7 +46,12 @@ public class ApplicantNeeds {
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final CoalescingTrigger soon = new CoalescingTrigger("applicant-needs", () -> recomputeQuietly(false));
+    private final CoalescingTrigger soon = new CoalescingTrigger("applicant-needs", this::assessChangedQuietly);
+    /** Positions changed since the last assessment of changed ones. */
+    private final java.util.Set<PositionId> changedPositions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Each region's median impressions of the last full run, for assessing single positions in between. */
+    private volatile Map<Region, Double> medians = Map.of();
+    private int scheduledRuns;
 
     ApplicantNeeds(PositionService positions, ObjectProvider<ApplicationCounts> counts, ExposureService exposure,
             MongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
@@ -61,6 +66,7 @@ public class ApplicantNeeds {
     @EventListener
     void on(PositionEvent event) {
         if (!(event instanceof PositionEvent.PositionSaved) && !Backdating.inProgress()) {
+            changedPositions.add(event.id());
             soon.request();
         }
     }
@@ -69,17 +75,43 @@ public class ApplicantNeeds {
             fixedDelayString = "${portal.exposure.need-interval:5m}")
     void scheduled() {
         if (!Backdating.inProgress()) {
-            recomputeQuietly(true);
+            // Changed needs every run; all of them once an hour, so the index heals from anything it missed.
+            try {
+                recompute(scheduledRuns++ % 12 == 0);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ApplicantNeeds.class).warn("Need for applicants not recomputed: {}",
+                        e.toString());
+            }
         }
     }
 
-    private void recomputeQuietly(boolean all) {
+    /**
+     * Only the positions that changed (a publish, an edit, a close), against the medians of the last full run:
+     * a publish must not cost a pass over every position.
+     */
+    private void assessChangedQuietly() {
         try {
-            recompute(all);
+            assessChanged();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ApplicantNeeds.class).warn("Need for applicants not recomputed: {}",
                     e.toString());
         }
+    }
+
+    synchronized void assessChanged() {
+        List<PositionId> ids = new ArrayList<>(changedPositions);
+        changedPositions.removeAll(ids);
+        if (ids.isEmpty()) {
+            return;
+        }
+        var today = LocalDate.now(clock.withZone(ExposureService.OSLO));
+        List<Position> published = new ArrayList<>();
+        for (var id : ids) {
+            positions.findForStatistics(id).filter(p -> p.status() == no.alisportalen.position.PositionStatus.PUBLISHED)
+                    .ifPresent(published::add);
+        }
+        var needs = assess(published, today, medians, impressions14(ids, today));
+        store(needs, false);
     }
 
     /**
@@ -97,20 +129,54 @@ public class ApplicantNeeds {
         var today = LocalDate.now(clock.withZone(ExposureService.OSLO));
         var published = positions.published();
         var ids = published.stream().map(Position::id).toList();
-        var applications = counts.getObject().countFor(ids);
-        var recent = exposure.daily(ids, today.minusDays(13));
-        Map<PositionId, Long> impressions = new HashMap<>();
-        recent.forEach((id, days) -> impressions.put(id, days.stream().mapToLong(d -> d.counts().impressions()).sum()));
-        Map<Region, Double> medians = published.stream().collect(Collectors.groupingBy(Position::region,
+        var impressions = impressions14(ids, today);
+        medians = published.stream().collect(Collectors.groupingBy(Position::region,
                 Collectors.collectingAndThen(Collectors.mapping(p -> impressions.getOrDefault(p.id(), 0L),
                         Collectors.toList()), ApplicantNeeds::median)));
+        var needs = assess(published, today, medians, impressions);
+        store(needs, all);
+        // Positions no longer published need nothing: their entries go.
+        var current = ids.stream().map(PositionId::value).collect(Collectors.toSet());
+        List<String> gone = new ArrayList<>();
+        for (var d : getCollection().find().projection(new Document("_id", 1))) {
+            if (!current.contains(String.valueOf(d.get("_id")))) {
+                gone.add(String.valueOf(d.get("_id")));
+            }
+        }
+        if (!gone.isEmpty()) {
+            getCollection().deleteMany(Filters.in("_id", gone));
+        }
+        return needs;
+    }
+
+    private Map<PositionId, Long> impressions14(List<PositionId> ids, LocalDate today) {
+        Map<PositionId, Long> impressions = new HashMap<>();
+        exposure.daily(ids, today.minusDays(13)).forEach((id, days) -> impressions.put(id,
+                days.stream().mapToLong(d -> d.counts().impressions()).sum()));
+        return impressions;
+    }
+
+    private Map<PositionId, ApplicantNeed> assess(List<Position> published, LocalDate today,
+            Map<Region, Double> regionMedians, Map<PositionId, Long> impressions) {
+        var ids = published.stream().map(Position::id).toList();
+        var applications = counts.getObject().countFor(ids);
         Map<PositionId, ApplicantNeed> needs = new HashMap<>();
         for (var p : published) {
             var opened = p.publishedAt() == null ? today : p.publishedAt().atZone(ExposureService.OSLO).toLocalDate();
             needs.put(p.id(), ApplicantNeed.assess(p.id(), Math.max(0, ChronoUnit.DAYS.between(opened, today)),
                     applications.getOrDefault(p.id(), 0), impressions.getOrDefault(p.id(), 0L),
-                    medians.get(p.region()), p.data().recruitmentWeak()));
+                    regionMedians.getOrDefault(p.region(), 0.0), p.data().recruitmentWeak()));
         }
+        return needs;
+    }
+
+    private com.mongodb.client.MongoCollection<Document> getCollection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    /** Stores the needs that changed and announces them (or all of them when {@code announceAll} says so). */
+    private void store(Map<PositionId, ApplicantNeed> needs, boolean all) {
+        var ids = List.copyOf(needs.keySet());
         var before = stored(ids);
         List<ApplicantNeed> changed = new ArrayList<>();
         for (var need : needs.values()) {
@@ -125,9 +191,8 @@ public class ApplicantNeeds {
             List<ReplaceOneModel<Document>> writes = changed.stream().map(need -> new ReplaceOneModel<>(
                     Filters.eq("_id", need.positionId().value()), toDocument(need),
                     new ReplaceOptions().upsert(true))).toList();
-            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            getCollection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
-        mongo.getCollection(COLLECTION).deleteMany(Filters.nin("_id", ids.stream().map(PositionId::value).toList()));
         // Only a change of the boost itself concerns the index; days open and counts are for the label's text.
         var forIndex = all ? List.copyOf(needs.values()) : changed.stream().filter(n -> {
             var old = before.get(n.positionId());
@@ -136,7 +201,6 @@ public class ApplicantNeeds {
         if (!forIndex.isEmpty()) {
             events.publishEvent(new ApplicantNeedChanged(forIndex));
         }
-        return needs;
     }
 
     /** The stored needs of positions (a position not assessed yet is absent). */
