@@ -44,13 +44,17 @@ public class PositionSearchService {
     private final Clock clock;
     private final MunicipalityService municipalities;
     private final RecruitmentBoost boost;
+    private final SearchResultCache cache;
+    private final IndexGeneration generation;
     private final java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors
             .newVirtualThreadPerTaskExecutor();
 
     PositionSearchService(ElasticsearchClient client, SearchIndex index, PositionDocuments documents,
             Reindexer reindexer, SearchIndexer indexer, Clock clock, MunicipalityService municipalities,
-            RecruitmentBoost boost) {
+            RecruitmentBoost boost, SearchResultCache cache, IndexGeneration generation) {
         this.boost = boost;
+        this.cache = cache;
+        this.generation = generation;
         this.municipalities = municipalities;
         this.client = client;
         this.index = index;
@@ -77,7 +81,14 @@ public class PositionSearchService {
      */
     public SearchResult search(SearchQuery query, boolean recruitmentBoost) {
         var today = LocalDate.now(clock);
-        boolean boosted = recruitmentBoost && query.sort() == SearchSort.RELEVANCE && boost.enabled();
+        var normal = query.normalized();
+        boolean boosted = recruitmentBoost && normal.sort() == SearchSort.RELEVANCE && boost.enabled();
+        // The generation is read before computing: a result is filed under the index state it started from.
+        return cache.get(new SearchResultCache.Key(generation.current(), today, boosted, normal),
+                () -> execute(normal, today, boosted));
+    }
+
+    private SearchResult execute(SearchQuery query, LocalDate today, boolean boosted) {
         try {
             // Facets go in parallel on a virtual thread; the low-level REST client is thread-safe.
             var requests = SearchQueryBuilder.build(index.alias(), query, today, boosted ? boost.searchMargin() : 0);
@@ -105,8 +116,11 @@ public class PositionSearchService {
                     "introductionAgreement", "centrality")) {
                 facets.put(facet, values(facetResponse.aggregations().get(facet)));
             }
-            var total = response.hits().total() == null ? items.size() : response.hits().total().value();
-            return new SearchResult(total, query.page(), query.size(), items, facets);
+            var hitsTotal = response.hits().total();
+            var total = hitsTotal == null ? items.size() : hitsTotal.value();
+            boolean capped = hitsTotal != null
+                    && hitsTotal.relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Gte;
+            return new SearchResult(total, query.page(), query.size(), items, facets, capped);
         } catch (IOException | RuntimeException e) {
             if (e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException ee && ee.status() == 400) {
                 throw new IllegalStateException("Search request rejected: " + ee.getMessage(), e);

@@ -28,7 +28,11 @@ class Reindexer {
             .name("search-reindex").factory());
     private volatile ReindexStatus status = ReindexStatus.idle();
 
-    Reindexer(PositionIndexing positions, SearchIndex index, SearchProperties properties, Clock clock) {
+    private final IndexGeneration generation;
+
+    Reindexer(PositionIndexing positions, SearchIndex index, SearchProperties properties, Clock clock,
+            IndexGeneration generation) {
+        this.generation = generation;
         this.positions = positions;
         this.index = index;
         this.properties = properties;
@@ -52,7 +56,7 @@ class Reindexer {
     private void rebuild() {
         var started = status.startedAt();
         try {
-            var target = index.createIndex();
+            var target = index.createIndexForBuilding();
             status = new ReindexStatus(true, status.total(), 0, target, started, null, null);
             var done = new java.util.concurrent.atomic.AtomicLong();
             positions.forEachIndexable(properties.batchSize(), batch -> {
@@ -66,9 +70,11 @@ class Reindexer {
             });
             var catchUp = Instant.now(clock);
             index.write(target, positions.changedSince(started));
+            index.finishBuilding(target); // refreshing again, and complete before it goes live
             index.swapTo(target);
             index.write(index.alias(), positions.changedSince(catchUp));
             index.refresh();
+            generation.advance();
             status = new ReindexStatus(false, done.get(), done.get(), target, started, Instant.now(clock), null);
             log.info("Rebuilt search index {} with {} positions in {} ms", target, done.get(),
                     Instant.now(clock).toEpochMilli() - started.toEpochMilli());

@@ -101,6 +101,22 @@ class SearchIndex {
         return name;
     }
 
+    /**
+     * A new index for a rebuild: no refreshes while it fills, so it is written in few large segments instead of
+     * one small segment a second that must be merged afterwards — merges that would otherwise still run on the
+     * same cores when the next rebuild starts. {@link #finishBuilding} turns refreshing back on.
+     */
+    String createIndexForBuilding() throws IOException {
+        var name = createIndex();
+        client.indices().putSettings(p -> p.index(name).settings(st -> st.refreshInterval(t -> t.time("-1"))));
+        return name;
+    }
+
+    void finishBuilding(String name) throws IOException {
+        client.indices().putSettings(p -> p.index(name).settings(st -> st.refreshInterval(t -> t.time("1s"))));
+        refresh(name);
+    }
+
     Optional<String> currentIndex() throws IOException {
         try {
             return client.indices().getAlias(g -> g.name(alias())).result().keySet().stream().findFirst();
@@ -198,8 +214,12 @@ class SearchIndex {
     }
 
     void refresh() {
+        refresh(alias());
+    }
+
+    void refresh(String indexOrAlias) {
         try {
-            client.indices().refresh(r -> r.index(alias()));
+            client.indices().refresh(r -> r.index(indexOrAlias));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

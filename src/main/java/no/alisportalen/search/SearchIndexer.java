@@ -34,7 +34,11 @@ class SearchIndexer {
     private volatile boolean reconciled;
     private volatile Instant lastFailureLog = Instant.EPOCH;
 
-    SearchIndexer(PositionIndexing positions, SearchIndex index, SearchProperties properties) {
+    private final IndexGeneration generation;
+
+    SearchIndexer(PositionIndexing positions, SearchIndex index, SearchProperties properties,
+            IndexGeneration generation) {
+        this.generation = generation;
         this.positions = positions;
         this.index = index;
         this.properties = properties;
@@ -54,6 +58,8 @@ class SearchIndexer {
     synchronized void on(ApplicantNeedChanged event) {
         try {
             index.updateNeeds(event.needs());
+            index.refresh();
+            generation.advance();
         } catch (Exception e) {
             // The next full write of each position carries the stored need; nothing is lost but a few minutes.
             log.debug("Need for applicants not sent to the index: {}", e.toString());
@@ -90,6 +96,11 @@ class SearchIndexer {
                 if (acknowledged.size() < batch.size()) {
                     break; // some failed: the next run retries them
                 }
+            }
+            if (sent > 0) {
+                // Visible now rather than at the next refresh, and cached results of the old state retire.
+                index.refresh();
+                generation.advance();
             }
             if (!reachable) {
                 log.info("Search index reachable; indexing is up to date");

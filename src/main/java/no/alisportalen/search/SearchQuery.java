@@ -78,6 +78,22 @@ public record SearchQuery(
                 null, null, null, List.of(), List.of(), null, null, SearchSort.RELEVANCE, 0, 20);
     }
 
+    /**
+     * The same question in one spelling, for the result cache: text trimmed, single-spaced and in lower case
+     * (blank is none; matching ignores case anyway), every list sorted without repeats (order means nothing).
+     */
+    public SearchQuery normalized() {
+        var normalText = text == null ? null : text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return new SearchQuery(normalText == null || normalText.isEmpty() ? null : normalText, sorted(regions),
+                sorted(counties), sorted(municipalities), sorted(employmentForms), sorted(settings), maxListLength,
+                minSalary, introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation,
+                sorted(incentives), sorted(centralities), centre, radiusKm, sort, page, size, minYearlyValue);
+    }
+
+    private static <T extends Comparable<? super T>> List<T> sorted(List<T> values) {
+        return values.stream().distinct().sorted().toList();
+    }
+
     public SearchQuery withPage(int newPage, int newSize) {
         return new SearchQuery(text, regions, counties, municipalities, employmentForms, settings, maxListLength,
                 minSalary, introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation,

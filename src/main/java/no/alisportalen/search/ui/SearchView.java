@@ -320,7 +320,8 @@ final class SearchView extends Main implements BeforeEnterObserver, HasDynamicTi
         setFacet(centrality, result.facets().get("centrality"),
                 query.centralities().stream().map(String::valueOf).toList());
 
-        summary.setText(getTranslation("search.results", result.total()));
+        summary.setText(getTranslation(result.totalCapped() ? "search.results.over" : "search.results",
+                result.total()));
         results.removeAll();
         if (result.items().isEmpty()) {
             results.add(new Paragraph(getTranslation("search.noResults")));
