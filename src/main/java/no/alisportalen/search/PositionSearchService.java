@@ -153,7 +153,8 @@ public class PositionSearchService {
         }
         try {
             var response = client.search(s -> s.index(index.alias()).from(from).size(size).trackTotalHits(t -> t
-                    .enabled(true)).query(q -> q.functionScore(f -> f.query(b -> b.bool(bb -> bb.filter(all)))
+                    .enabled(true)).source(SearchQueryBuilder.RESULT_SOURCE)
+                    .query(q -> q.functionScore(f -> f.query(b -> b.bool(bb -> bb.filter(all)))
                     .functions(withNeed).scoreMode(FunctionScoreMode.Sum).boostMode(FunctionBoostMode.Replace)))
                     .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                     .sort(o -> o.field(fs -> fs.field("applicationDeadline").order(SortOrder.Asc)))

@@ -29,6 +29,14 @@ final class SearchQueryBuilder {
             "employmentForm", "setting", "setting", "incentive", "incentiveTypes", "introductionAgreement",
             "introductionAgreement", "centrality", "centrality");
 
+    /**
+     * What a result needs from a hit's source: the stored position and its need. The search fields (the folded
+     * copies repeat the whole description) stay behind, which roughly halves what is sent and parsed.
+     */
+    static final co.elastic.clients.elasticsearch.core.search.SourceConfig RESULT_SOURCE =
+            co.elastic.clients.elasticsearch.core.search.SourceConfig.of(s -> s.filter(f -> f.includes("doc", "need",
+                    "needReasons")));
+
     private SearchQueryBuilder() {}
 
     /** The two requests of one search, built from one set of query parts. */
@@ -167,7 +175,7 @@ final class SearchQueryBuilder {
         }
         // Counting stops at the deepest page anyone can reach: past that an exact total costs every search.
         var builder = new SearchRequest.Builder().index(index).query(main).from(q.page() * q.size()).size(q.size())
-                .trackTotalHits(t -> t.count(SearchQuery.MAX_WINDOW)).sort(sort(q));
+                .trackTotalHits(t -> t.count(SearchQuery.MAX_WINDOW)).sort(sort(q)).source(RESULT_SOURCE);
         if (!facetFilters.isEmpty()) {
             builder.postFilter(p -> p.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
         }
