@@ -166,9 +166,11 @@ class SearchCacheIntegrationTest {
         // Other pages of one question: new keys for the portal's cache, the same facet request for Elasticsearch.
         titles("&region=OST&page=0&size=1");
         long hits = requestCacheHits();
-        titles("&region=OST&page=1&size=1");
-        titles("&region=OST&page=2&size=1");
-        assertThat(requestCacheHits()).isGreaterThanOrEqualTo(hits + 2);
+        for (int page = 1; page <= 5; page++) {
+            titles("&region=OST&page=" + page + "&size=1");
+        }
+        // A refresh by some other test's write in between empties that cache once; most repeats still hit.
+        assertThat(requestCacheHits()).isGreaterThanOrEqualTo(hits + 3);
     }
 
     private long requestCacheHits() throws Exception {
