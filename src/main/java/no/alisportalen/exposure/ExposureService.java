@@ -73,6 +73,19 @@ public class ExposureService implements ExposureCounts {
                 .description("Looks not counted: the same viewer within the dedup window").register(meters);
     }
 
+    /**
+     * Reading a position's days (funnels, the need pass over every published position) must not scan a year of
+     * every position's days.
+     */
+    @jakarta.annotation.PostConstruct
+    void indexes() {
+        try {
+            mongo.getCollection(DAILY).createIndex(com.mongodb.client.model.Indexes.ascending("positionId", "day"));
+        } catch (RuntimeException e) {
+            log.warn("Index on exposure days not created (reads scan until it is): {}", e.toString());
+        }
+    }
+
     /** The positions shown on one page of results, to the visitor of the current request. */
     public void impressions(Collection<PositionId> positions) {
         impressions(positions, Viewer.current());
