@@ -86,6 +86,27 @@ class SearchViewTest extends SpringBrowserlessTest {
                 : Math.min(expected, SearchView.PAGE_SIZE));
     }
 
+    @Autowired
+    no.alisportalen.exposure.ApplicantNeeds needs;
+
+    @Test
+    void cards_of_positions_that_need_applicants_say_so_until_the_searcher_switches_the_lift_off() {
+        needs.recompute(); // the seeded positions have no applications
+        search.flush();
+        var view = open(Map.of("municipality", List.of("4601")));
+        assertThat(view.boost.getValue()).isTrue();
+        assertThat(view.results.getElement().getTextRecursively()).contains("ALIS i søketest 4601",
+                "Trenger søkere", "ingen søknader ennå");
+        view.boost.setValue(false);
+        assertThat(view.results.getElement().getTextRecursively()).contains("ALIS i søketest 4601")
+                .doesNotContain("Trenger søkere");
+        // Remembered for the session: the next search is without it too.
+        var again = open(Map.of("municipality", List.of("4601"), "sort", List.of("relevance")));
+        assertThat(again.boost.getValue()).isFalse();
+        assertThat(again.results.getElement().getTextRecursively()).doesNotContain("Trenger søkere");
+        again.boost.setValue(true);
+    }
+
     @Test
     void choosing_a_facet_value_updates_the_url_and_the_counts() {
         var view = open(Map.of());
