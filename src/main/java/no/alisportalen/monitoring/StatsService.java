@@ -244,11 +244,21 @@ public class StatsService {
      */
     @PreAuthorize("isAuthenticated()")
     public WhatIfReport whatIf(PositionId id, Locale locale) {
+        return whatIf(ownOrOverseen(id), locale);
+    }
+
+    /** A published (or once published) position the current user acts for or oversees. */
+    private Position ownOrOverseen(PositionId id) {
         var user = PortalUser.current().orElseThrow();
         var position = positions.findForStatistics(id).orElseThrow(() -> new NotFoundException("position"));
         if (!user.actsFor(position.municipalityNumber()) && !user.oversees(position.region())) {
             throw new AccessDeniedException("Not this user's position or region");
         }
+        return position;
+    }
+
+    private WhatIfReport whatIf(Position position, Locale locale) {
+        var id = position.id();
         var d = position.data();
         Map<PoolChangeKind, PositionData> variants = new EnumMap<>(PoolChangeKind.class);
         Map<PoolChangeKind, String> descriptions = new EnumMap<>(PoolChangeKind.class);
@@ -303,11 +313,7 @@ public class StatsService {
      */
     @PreAuthorize("isAuthenticated()")
     public Funnel funnel(PositionId id, Locale locale) {
-        var user = PortalUser.current().orElseThrow();
-        var position = positions.findForStatistics(id).orElseThrow(() -> new NotFoundException("position"));
-        if (!user.actsFor(position.municipalityNumber()) && !user.oversees(position.region())) {
-            throw new AccessDeniedException("Not this user's position or region");
-        }
+        var position = ownOrOverseen(id);
         var today = LocalDate.now(clock.withZone(OSLO));
         var peers = positions.publishedOrClosed(position.region()).stream()
                 .filter(p -> !p.id().equals(id) && p.publishedAt() != null
@@ -398,7 +404,7 @@ public class StatsService {
             Locale locale) {
         List<Funnel.Hint> hints = new ArrayList<>();
         if (peerCount > 0 && peers.impressions() >= 4 && own.impressions() < peers.impressions() / 4) {
-            var best = whatIf(position.id(), locale).changes().stream().filter(c -> c.gain() > 0).findFirst();
+            var best = whatIf(position, locale).changes().stream().filter(c -> c.gain() > 0).findFirst();
             hints.add(new Funnel.Hint(Funnel.HintKind.RARELY_SHOWN, best.map(c -> messages.get(
                     "funnel.hint.rarelyShown.whatIf", locale, c.description(), c.gain()))
                     .orElseGet(() -> messages.get("funnel.hint.rarelyShown", locale))));
