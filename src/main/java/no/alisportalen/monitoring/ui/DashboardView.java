@@ -177,12 +177,7 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                 .setSortable(true).setAutoWidth(true);
         positions.addColumn(PositionStats::matchingApplicants)
                 .setHeader(getTranslation("stats.column.matchingApplicants")).setSortable(true).setAutoWidth(true);
-        positions.addColumn(PositionStats::impressions).setHeader(getTranslation("stats.column.impressions"))
-                .setSortable(true).setAutoWidth(true);
-        positions.addColumn(PositionStats::views).setHeader(getTranslation("stats.column.views"))
-                .setSortable(true).setAutoWidth(true);
-        positions.addColumn(PositionStats::applyClicks).setHeader(getTranslation("stats.column.applyClicks"))
-                .setSortable(true).setAutoWidth(true);
+        exposureColumns(positions, PositionStats::impressions, PositionStats::views, PositionStats::applyClicks);
         positions.addColumn(s -> getTranslation("status." + s.status().name()))
                 .setHeader(getTranslation("stats.column.status")).setSortable(true).setAutoWidth(true);
         positions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -211,6 +206,17 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
         municipalitiesCsv.setId("municipalities-csv");
     }
 
+    /** Shown, opened, apply clicks: the same three sortable columns in both tables. */
+    private <T> void exposureColumns(Grid<T> grid, com.vaadin.flow.function.ValueProvider<T, Long> impressions,
+            com.vaadin.flow.function.ValueProvider<T, Long> views,
+            com.vaadin.flow.function.ValueProvider<T, Long> applyClicks) {
+        grid.addColumn(impressions).setHeader(getTranslation("stats.column.impressions")).setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(views).setHeader(getTranslation("stats.column.views")).setSortable(true).setAutoWidth(true);
+        grid.addColumn(applyClicks).setHeader(getTranslation("stats.column.applyClicks")).setSortable(true)
+                .setAutoWidth(true);
+    }
+
     private void configureMunicipalities() {
         perMunicipality.addColumn(MunicipalityStats::municipalityName)
                 .setHeader(getTranslation("stats.column.municipalityName")).setSortable(true).setAutoWidth(true);
@@ -227,12 +233,8 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                 .setSortable(true).setAutoWidth(true);
         perMunicipality.addColumn(MunicipalityStats::matchingApplicants)
                 .setHeader(getTranslation("stats.column.matchingApplicants")).setSortable(true).setAutoWidth(true);
-        perMunicipality.addColumn(MunicipalityStats::impressions).setHeader(getTranslation("stats.column.impressions"))
-                .setSortable(true).setAutoWidth(true);
-        perMunicipality.addColumn(MunicipalityStats::views).setHeader(getTranslation("stats.column.views"))
-                .setSortable(true).setAutoWidth(true);
-        perMunicipality.addColumn(MunicipalityStats::applyClicks).setHeader(getTranslation("stats.column.applyClicks"))
-                .setSortable(true).setAutoWidth(true);
+        exposureColumns(perMunicipality, MunicipalityStats::impressions, MunicipalityStats::views,
+                MunicipalityStats::applyClicks);
         perMunicipality.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         perMunicipality.setAriaLabel(getTranslation("dashboard.municipalities"));
         perMunicipality.setId("stats-municipalities");
