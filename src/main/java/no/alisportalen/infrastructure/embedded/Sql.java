@@ -77,6 +77,9 @@ final class Sql {
             }
             return values;
         } catch (SQLException e) {
+            if (notYetCommitted(e)) {
+                return List.of();
+            }
             throw failure(sql, e);
         }
     }
@@ -85,8 +88,21 @@ final class Sql {
         try (var result = prepare(sql, parameters).executeQuery()) {
             return result.next() ? Optional.of(row.map(result)) : Optional.empty();
         } catch (SQLException e) {
+            if (notYetCommitted(e)) {
+                return Optional.empty();
+            }
             throw failure(sql, e);
         }
+    }
+
+    /**
+     * A reader can meet a collection whose creating write has not committed yet: the backend knows it as soon as
+     * the write makes it, the reader's snapshot has no table. In that snapshot the collection is empty, which is
+     * what the read answers (the writer itself always sees its own tables).
+     */
+    private boolean notYetCommitted(SQLException e) {
+        return !store.inWrite() && e.getErrorCode() == 1 && e.getMessage() != null
+                && e.getMessage().contains("no such table");
     }
 
     long count(String sql, Object... parameters) {

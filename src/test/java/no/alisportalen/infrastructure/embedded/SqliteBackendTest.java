@@ -301,6 +301,39 @@ class SqliteBackendTest {
         assertThat(folder.resolve(EmbeddedMongo.LEGACY_FILE_NAME + ".migrated")).exists();
     }
 
+    /** Seen at start-up: a reader met a collection whose creating write had not committed yet ("no such table"). */
+    @Test
+    void a_collection_whose_creation_has_not_committed_reads_as_empty() throws Exception {
+        var created = new java.util.concurrent.CountDownLatch(1);
+        var read = new java.util.concurrent.CountDownLatch(1);
+        var writer = Executors.newSingleThreadExecutor();
+        try {
+            var write = writer.submit(() -> store.write(() -> {
+                backend.resolveDatabase("t").createCollectionOrThrowIfExists("fresh",
+                        de.bwaldvogel.mongo.backend.CollectionOptions.withDefaults());
+                created.countDown();
+                try {
+                    // The write stays open until the reader has looked.
+                    assertThat(read.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(created.await(30, TimeUnit.SECONDS)).isTrue();
+            try {
+                assertThat(collection("fresh").find().into(new ArrayList<>())).isEmpty();
+                assertThat(collection("fresh").countDocuments()).isZero();
+            } finally {
+                read.countDown();
+            }
+            write.get(30, TimeUnit.SECONDS);
+        } finally {
+            writer.shutdownNow();
+        }
+        collection("fresh").insertOne(new Document("_id", 1));
+        assertThat(collection("fresh").countDocuments()).isEqualTo(1);
+    }
+
     @Test
     void an_unreadable_earlier_store_stops_the_start_and_stays_as_it_was() throws Exception {
         var folder = dir.resolve("broken");
