@@ -55,6 +55,36 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /**
+     * Moves to another route inside the running app, as a link click does: one server round trip instead of a
+     * page load that bootstraps the whole client again (over a second each on a two-core machine). Returns once
+     * the address is the new one, the previous view's heading is gone and the client has no request in flight.
+     */
+    void navigate(String path) {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        var previous = driver.findElements(By.tagName("h1"));
+        js.executeScript("window.dispatchEvent(new CustomEvent('vaadin-router-go', "
+                + "{detail: new URL(arguments[0], document.baseURI), cancelable: true}))", path);
+        // A navigation takes about a tenth of a second: polled every 20 ms, not every 500 ms like other waits.
+        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript("""
+                var want = new URL(arguments[0], document.baseURI);
+                var clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
+                return location.pathname === want.pathname && location.search === want.search
+                    && Object.values(clients).every(function (c) { return !c.isActive || !c.isActive(); });
+                """, path)) && previous.stream().allMatch(Browser::isStale));
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isDisplayed();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        }
+    }
+
     WebElement waitFor(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
