@@ -63,6 +63,35 @@ class ChangeQueuesIntegrationTest {
         assertThat(((Number) entry.get("_id")).longValue()).isEqualTo(max + 1);
     }
 
+    @Test
+    @WithUserDetails(TestApi.ADMIN_EMAIL)
+    void a_change_sequenced_by_a_run_that_died_before_clearing_it_is_not_sequenced_twice() {
+        var first = positions.create(PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
+                java.time.LocalDate.now().plusMonths(2)));
+        positions.publish(first.id(), first.version());
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedHas(first.id()) && pendingFeed(first.id()).isEmpty());
+        // Simulate a run that stored the entry but died before taking the change off the position.
+        var entry = mongo.findOne(Query.query(Criteria.where("changeId").regex("^" + first.id().value()))
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                        "_id")), Document.class, "position_feed");
+        var change = new Document(entry);
+        change.remove("_id");
+        change.remove("_class");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(first.id().value())),
+                new org.springframework.data.mongodb.core.query.Update().push("pendingFeed", change), "positions");
+        queues.mark(ChangeQueues.FEED, first.id().value());
+        sequencer.drain();
+
+        assertThat(pendingFeed(first.id())).isEmpty();
+        assertThat(mongo.count(Query.query(Criteria.where("changeId").is(entry.get("changeId"))), "position_feed"))
+                .isOne();
+    }
+
+    private java.util.List<Object> pendingFeed(PositionId id) {
+        var raw = mongo.findOne(Query.query(Criteria.where("_id").is(id.value())), Document.class, "positions");
+        return raw == null ? java.util.List.of() : raw.getList("pendingFeed", Object.class, java.util.List.of());
+    }
+
     private boolean feedHas(PositionId id) {
         return mongo.exists(Query.query(Criteria.where("changeId").regex("^" + id.value())), "position_feed");
     }
