@@ -22,6 +22,9 @@ class ThrottlingIntegrationTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    no.alisportalen.account.RegistrationThrottle throttle;
+
     private TestApi.Response get(TestApi api, String address, String user, String password) {
         return api.send(api.request("/api/v1/me", user, password).header("X-Forwarded-For", address).GET());
     }
@@ -97,6 +100,11 @@ class ThrottlingIntegrationTest {
         var api = new TestApi(port);
         var taken = api.newApplicant("Opptatt", "LIS1");
         var body = Map.of("email", taken[0], "password", TestApi.PASSWORD, "name", "Lister", "stage", "LIS1");
+        // The test profile allows 400 attempts an hour. All but the last five are spent directly: through the
+        // API each attempt hashes a password (~0.1 s), which made this test take 40 s.
+        for (int i = 0; i < 395; i++) {
+            throttle.acquire("203.0.113.9");
+        }
         int conflicts = 0;
         TestApi.Response last = null;
         for (int i = 0; i < 401; i++) {
@@ -110,7 +118,7 @@ class ThrottlingIntegrationTest {
                 break;
             }
         }
-        assertThat(conflicts).as("the test profile allows 400 attempts an hour").isEqualTo(400);
+        assertThat(conflicts).as("attempts that find the address taken count too").isEqualTo(5);
         assertThat(last.status()).isEqualTo(429);
         assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
         assertThat(last.json().get("title").asString()).isEqualTo("For mange forespørsler");
