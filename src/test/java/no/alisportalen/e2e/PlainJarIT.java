@@ -213,12 +213,13 @@ class PlainJarIT {
                 new Role("alis-office", "alis-nord@alis.demo", "/alis-kontor"),
                 new Role("admin", "admin@alisportalen.no", "/alis-kontor"));
         for (var role : roles) {
-            for (var size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
-                try (var browser = new Browser(port)) {
+            // One browser and login per role; the start page is loaded afresh at each size.
+            try (var browser = new Browser(port)) {
+                if (role.email() != null) {
+                    browser.login(role.email(), role.email().startsWith("admin@") ? "Demo-admin-2026" : PASSWORD);
+                }
+                for (var size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
                     browser.driver.manage().window().setSize(size);
-                    if (role.email() != null) {
-                        browser.login(role.email(), role.email().startsWith("admin@") ? "Demo-admin-2026" : PASSWORD);
-                    }
                     browser.open(role.start());
                     browser.waitFor(By.tagName("main"));
                     browser.waitFor(By.tagName("h1"));
