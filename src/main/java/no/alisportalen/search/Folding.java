@@ -23,6 +23,21 @@ final class Folding {
         return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
+    /**
+     * The text followed by its words spelled with Norwegian letters where a keyboard without them gives "oe",
+     * "aa" or "ae" ("tromsoe" → "tromsoe tromsø"): for matching text that is not folded.
+     */
+    static String withNorwegianLetters(String text) {
+        var spelled = new StringBuilder(text);
+        for (var word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+            var norwegian = word.replace("oe", "ø").replace("aa", "å").replace("ae", "æ");
+            if (!norwegian.equals(word)) {
+                spelled.append(' ').append(norwegian);
+            }
+        }
+        return spelled.toString();
+    }
+
     /** Visible text of sanitized description HTML. */
     static String htmlToText(@Nullable String html) {
         if (html == null) {

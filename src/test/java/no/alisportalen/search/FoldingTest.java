@@ -17,6 +17,13 @@ class FoldingTest {
     }
 
     @Test
+    void words_typed_without_norwegian_letters_are_also_spelled_with_them() {
+        assertThat(Folding.withNorwegianLetters("Tromsoe legesenter")).isEqualTo("Tromsoe legesenter tromsø");
+        assertThat(Folding.withNorwegianLetters("aalesund baerum")).isEqualTo("aalesund baerum ålesund bærum");
+        assertThat(Folding.withNorwegianLetters("bergen")).isEqualTo("bergen");
+    }
+
+    @Test
     void description_html_becomes_plain_text() {
         assertThat(Folding.htmlToText("<p>Fast &amp; trygg</p><p>A&lt;B</p>")).isEqualTo("Fast & trygg A<B");
     }

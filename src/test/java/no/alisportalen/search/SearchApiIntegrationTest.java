@@ -236,7 +236,16 @@ class SearchApiIntegrationTest {
                 .contains("ALIS ved Tromsø legesenter");
         var first = typo.get("items").get(0);
         assertThat(first.get("highlight").toString()).contains("<em>");
+        // Marked despite the typo (one edit) and despite "oe" for ø.
+        assertThat(highlightOf(typo, "ALIS ved Tromsø legesenter")).contains("<em>legesenter</em>");
+        assertThat(highlightOf(api.get("/api/v1/positions?q=tromsoe").json(), "ALIS ved Tromsø legesenter"))
+                .contains("<em>Tromsø</em>");
         assertThat(api.get("/api/v1/positions?q=xyzzyqwerty").json().get("total").asLong()).isZero();
+    }
+
+    private static String highlightOf(JsonNode result, String title) {
+        return result.get("items").valueStream().filter(i -> i.get("title").asString().equals(title)).findFirst()
+                .orElseThrow().get("highlight").toString();
     }
 
     @Test
