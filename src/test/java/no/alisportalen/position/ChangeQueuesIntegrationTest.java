@@ -45,19 +45,13 @@ class ChangeQueuesIntegrationTest {
     @Test
     @WithUserDetails(TestApi.ADMIN_EMAIL)
     void a_feed_counter_left_behind_by_a_crash_never_reuses_a_sequence() {
-        var first = positions.create(PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
-                java.time.LocalDate.now().plusMonths(2)));
-        positions.publish(first.id(), first.version());
-        await().atMost(Duration.ofSeconds(30)).until(() -> feedHas(first.id()));
+        var first = publishedAndSequenced();
         long max = sequencer.lastSequence();
         // Simulate a run that appended entries but died before saving its counter.
         mongo.upsert(Query.query(Criteria.where("_id").is("position-feed")),
                 org.springframework.data.mongodb.core.query.Update.update("value", 0L), "position_feed_counter");
 
-        var second = positions.create(PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
-                java.time.LocalDate.now().plusMonths(2)));
-        positions.publish(second.id(), second.version());
-        await().atMost(Duration.ofSeconds(30)).until(() -> feedHas(second.id()));
+        var second = publishedAndSequenced();
         var entry = mongo.findOne(Query.query(Criteria.where("changeId").regex("^" + second.id().value())), Document.class,
                 "position_feed");
         assertThat(((Number) entry.get("_id")).longValue()).isEqualTo(max + 1);
@@ -66,10 +60,8 @@ class ChangeQueuesIntegrationTest {
     @Test
     @WithUserDetails(TestApi.ADMIN_EMAIL)
     void a_change_sequenced_by_a_run_that_died_before_clearing_it_is_not_sequenced_twice() {
-        var first = positions.create(PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
-                java.time.LocalDate.now().plusMonths(2)));
-        positions.publish(first.id(), first.version());
-        await().atMost(Duration.ofSeconds(30)).until(() -> feedHas(first.id()) && pendingFeed(first.id()).isEmpty());
+        var first = publishedAndSequenced();
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFeed(first.id()).isEmpty());
         // Simulate a run that stored the entry but died before taking the change off the position.
         var entry = mongo.findOne(Query.query(Criteria.where("changeId").regex("^" + first.id().value()))
                 .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
@@ -90,6 +82,15 @@ class ChangeQueuesIntegrationTest {
     private java.util.List<Object> pendingFeed(PositionId id) {
         var raw = mongo.findOne(Query.query(Criteria.where("_id").is(id.value())), Document.class, "positions");
         return raw == null ? java.util.List.of() : raw.getList("pendingFeed", Object.class, java.util.List.of());
+    }
+
+    /** A position created and published, once its publication is in the feed. */
+    private Position publishedAndSequenced() {
+        var created = positions.create(PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
+                java.time.LocalDate.now().plusMonths(2)));
+        var published = positions.publish(created.id(), created.version());
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedHas(published.id()));
+        return published;
     }
 
     private boolean feedHas(PositionId id) {
