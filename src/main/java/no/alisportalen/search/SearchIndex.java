@@ -146,6 +146,11 @@ class SearchIndex {
      * refused only because it already holds a newer version.
      */
     List<IndexWork> write(String target, List<IndexWork> works) throws IOException {
+        return write(target, works, false);
+    }
+
+    /** @param refresh whether the bulk refreshes what it wrote before answering (one request instead of two) */
+    List<IndexWork> write(String target, List<IndexWork> works, boolean refresh) throws IOException {
         if (works.isEmpty()) {
             return List.of();
         }
@@ -162,7 +167,8 @@ class SearchIndex {
                 operations.add(BulkOperation.of(o -> o.delete(d -> d.index(target).id(id))));
             }
         }
-        var response = client.bulk(b -> b.operations(operations));
+        var response = client.bulk(b -> b.operations(operations)
+                .refresh(refresh ? co.elastic.clients.elasticsearch._types.Refresh.True : null));
         List<IndexWork> acknowledged = new ArrayList<>();
         for (int i = 0; i < works.size(); i++) {
             var item = response.items().get(i);

@@ -86,6 +86,7 @@ class SearchIndexer {
     /** One pass: create the index if missing, reconcile once per connection, send every dirty position. */
     int run() {
         int sent = 0;
+        boolean refreshed = false;
         try {
             writes.lock();
             try {
@@ -100,7 +101,11 @@ class SearchIndexer {
                     if (batch.isEmpty()) {
                         break;
                     }
-                    var acknowledged = index.write(index.alias(), batch);
+                    // A short batch is the last: it refreshes in the same request (under load each request
+                    // waits its turn on the cores; a publish is one short batch).
+                    boolean last = batch.size() < properties.batchSize();
+                    var acknowledged = index.write(index.alias(), batch, last);
+                    refreshed = last;
                     acknowledged.forEach(positions::acknowledge);
                     sent += acknowledged.size();
                     if (acknowledged.size() < batch.size()) {
@@ -112,7 +117,9 @@ class SearchIndexer {
             }
             if (sent > 0) {
                 // Visible now rather than at the next refresh, and cached results of the old state retire.
-                index.refresh();
+                if (!refreshed) {
+                    index.refresh();
+                }
                 generation.advance();
             }
             if (!reachable) {
