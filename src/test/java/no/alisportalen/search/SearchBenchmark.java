@@ -453,7 +453,9 @@ class SearchBenchmark {
         List<Long> delays = new ArrayList<>();
         try {
             var r = new Random(5);
-            for (int i = 0; i < 5; i++) {
+            // The first publish of a fresh JVM runs cold code (need assessment, the indexer's write path): timed
+            // and reported apart, like the warm-up of the query runs.
+            for (int i = 0; i < 6; i++) {
                 var data = generate(r);
                 var m = data.municipalityNumber();
                 var probe = new SearchQuery(null, List.of(), List.of(), List.of(m), List.of(), List.of(), null, null,
@@ -479,10 +481,10 @@ class SearchBenchmark {
         }
         line("## Freshness under load");
         line("");
-        line("Five positions published through PositionService while 32 clients search the Zipf log; time from the "
-                + "publish call's return until a search (cached just before) shows it: "
-                + delays.stream().map(d -> fmt(d / 1e6)).collect(java.util.stream.Collectors.joining(", "))
-                + " ms (goal ≤ 2,000 ms).");
+        line("Positions published through PositionService while 32 clients search the Zipf log; time from the "
+                + "publish call's return until a search (cached just before) shows it: first publish of the JVM "
+                + fmt(delays.getFirst() / 1e6) + " ms, then " + delays.subList(1, delays.size()).stream()
+                .map(d -> fmt(d / 1e6)).collect(java.util.stream.Collectors.joining(", ")) + " ms (goal ≤ 2,000 ms).");
         line("");
     }
 
