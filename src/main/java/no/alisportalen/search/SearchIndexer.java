@@ -48,7 +48,11 @@ class SearchIndexer {
 
     @EventListener
     void on(PositionEvent event) {
-        nudges.request();
+        // An unreachable index (the embedded server still booting) is retried by the schedule, not on every
+        // write: each attempt is a failed request, and a burst of writes made a burst of them.
+        if (reachable) {
+            nudges.request();
+        }
     }
 
     /**
