@@ -79,6 +79,26 @@ class ChangeQueuesIntegrationTest {
                 .isOne();
     }
 
+    @Test
+    @WithUserDetails(TestApi.ADMIN_EMAIL)
+    void changes_written_as_history_wait_for_the_history_and_then_reach_the_feed_in_order() {
+        var data = PositionRulesTest.valid().withDates(java.time.LocalDate.now().plusMonths(4),
+                java.time.LocalDate.now().plusMonths(2));
+        var published = no.alisportalen.base.Backdating.during(() -> {
+            var created = positions.create(data);
+            var done = positions.publish(created.id(), created.version());
+            sequencer.drain();
+            assertThat(feedHas(done.id())).as("sequenced while the history is written").isFalse();
+            return done;
+        });
+        sequencer.drain();
+        var entries = mongo.find(Query.query(Criteria.where("changeId").regex("^" + published.id().value()))
+                .with(org.springframework.data.domain.Sort.by("_id")), Document.class, "position_feed");
+        assertThat(entries).isNotEmpty();
+        assertThat(entries).extracting(e -> e.getDate("changedAt")).isSorted();
+        assertThat(pendingFeed(published.id())).isEmpty();
+    }
+
     private java.util.List<Object> pendingFeed(PositionId id) {
         var raw = mongo.findOne(Query.query(Criteria.where("_id").is(id.value())), Document.class, "positions");
         return raw == null ? java.util.List.of() : raw.getList("pendingFeed", Object.class, java.util.List.of());
