@@ -37,6 +37,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
     private static final Map<Path, EmbeddedElasticsearch> RUNNING = new HashMap<>();
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Niceness of a server started while the portal itself is still starting (only as root: see below). */
+    static final int BOOT_NICENESS = 10;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedElasticsearch::stopAll, "embedded-es-shutdown"));
@@ -61,6 +63,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final Thread watchdog;
     private volatile @Nullable Process process;
     private volatile boolean stopping;
+    /** Until then a (re)started server runs at {@link #BOOT_NICENESS}; see {@link #portalStarted()}. */
+    private volatile boolean portalStarted;
     private int references;
 
     private EmbeddedElasticsearch(Settings settings) {
@@ -99,6 +103,45 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     public Optional<ProcessHandle> process() {
         var current = process;
         return current == null || !current.isAlive() ? Optional.empty() : Optional.of(current.toHandle());
+    }
+
+    /**
+     * The portal has started: the server gets the same CPU priority as the portal. Lowering a priority is
+     * allowed to anyone but raising it back only to root, so the server is only ever started lowered as root.
+     * Linux keeps a niceness per thread, so every thread of the server's processes is set (twice, for threads
+     * that were being started during the first pass).
+     */
+    public void portalStarted() {
+        portalStarted = true;
+        if (!isRoot()) {
+            return;
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            process().ifPresent(server -> {
+                var tids = java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants())
+                        .flatMap(p -> threadsOf(p.pid()).stream()).map(String::valueOf).toList();
+                if (tids.isEmpty()) {
+                    return;
+                }
+                var command = new ArrayList<>(List.of("renice", "-n", "0", "-p"));
+                command.addAll(tids);
+                try {
+                    run(command);
+                } catch (IOException e) {
+                    // A thread that ended meanwhile makes renice fail for it alone; the others are set.
+                    log.debug("renice of the embedded Elasticsearch: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** The ids of a process's threads (empty when it has ended). */
+    static List<Long> threadsOf(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.map(t -> Long.parseLong(t.getFileName().toString())).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     /** True once the cluster answers with status yellow or green. */
@@ -283,6 +326,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private Process launch() throws IOException {
         List<String> command = new ArrayList<>();
         if (isRoot()) {
+            if (!portalStarted) {
+                // The portal's own start (and its demo) comes first on a small machine: Elasticsearch boots in
+                // what CPU is left and gets its full share back once the portal has started (DD015).
+                command.addAll(List.of("nice", "-n", String.valueOf(BOOT_NICENESS)));
+            }
             String uid = String.valueOf(settings.runAsUid());
             command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         }

@@ -47,5 +47,12 @@ class EmbeddedStoresConfiguration {
                     embedded.home(), storage.absoluteDataDir().resolve("elasticsearch"), embedded.heap(), javaHome,
                     embedded.runAsUid()));
         }
+
+        /** Runners (the demo loader among them) have finished: the server's boot priority ends here. */
+        @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+        void portalStarted(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+            event.getApplicationContext().getBeanProvider(EmbeddedElasticsearch.class).ifAvailable(
+                    EmbeddedElasticsearch::portalStarted);
+        }
     }
 }
