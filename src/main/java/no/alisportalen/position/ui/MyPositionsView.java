@@ -32,6 +32,7 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
 
     final Grid<Position> grid = new Grid<>();
     final Button create = new Button();
+    final com.vaadin.flow.component.grid.Grid.Column<Position> municipality;
 
     private static final ExposureCounts.Totals NONE = new ExposureCounts.Totals(0, 0, 0);
     private final org.springframework.beans.factory.ObjectProvider<ExposureCounts> exposure;
@@ -44,16 +45,19 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PositionFormView.class)));
 
-        grid.addColumn(p -> p.data().title()).setHeader(getTranslation("mine.title")).setFlexGrow(3)
+        // A base width, so long words ("næringsdrift") are not cut when the other columns take their room.
+        grid.addColumn(p -> p.data().title()).setHeader(getTranslation("mine.title")).setWidth("13em").setFlexGrow(3)
                 .setSortable(true);
-        grid.addColumn(Position::municipalityName).setHeader(getTranslation("mine.municipality")).setAutoWidth(true)
-                .setSortable(true);
+        municipality = grid.addColumn(Position::municipalityName).setHeader(getTranslation("mine.municipality"))
+                .setAutoWidth(true).setSortable(true);
         grid.addComponentColumn(p -> badge(p)).setHeader(getTranslation("mine.status")).setAutoWidth(true);
         grid.addColumn(p -> p.data().applicationDeadline() == null ? "" : dates.format(p.data().applicationDeadline()))
                 .setHeader(getTranslation("mine.deadline")).setAutoWidth(true)
                 .setComparator(p -> p.data().applicationDeadline() == null ? java.time.LocalDate.MAX
                         : p.data().applicationDeadline());
-        grid.addComponentColumn(this::applications).setHeader(getTranslation("mine.applications")).setAutoWidth(true)
+        // Wide enough for the header and its sort arrow in both languages (auto width measured only the digits).
+        grid.addComponentColumn(this::applications).setHeader(getTranslation("mine.applications")).setWidth("9.5em")
+                .setFlexGrow(0)
                 .setComparator(p -> p.applicationCount() == null ? 0 : p.applicationCount());
         grid.addComponentColumn(this::funnel).setHeader(getTranslation("mine.funnel")).setAutoWidth(true)
                 .setComparator(p -> seen.getOrDefault(p.id(), NONE).impressions());
@@ -66,6 +70,12 @@ final class MyPositionsView extends Main implements HasDynamicTitle {
                 : exposure.getObject().totalsFor(items.stream().map(Position::id).toList());
         grid.setItems(items);
         grid.setEmptyStateText(getTranslation("mine.empty"));
+        // A municipality's own list names one municipality in every row: the column only says something for
+        // users acting for several (an administrator, an inter-municipal office).
+        municipality.setVisible(items.stream().map(Position::municipalityName).distinct().count() > 1);
+        // As tall as the window allows (the default 400 px showed four positions above an empty half page).
+        grid.setMinHeight("22rem");
+        grid.setHeight("calc(100vh - 17rem)");
 
         add(new H1(getTranslation("mine.heading")), new Paragraph(getTranslation("mine.intro")), create, grid);
     }

@@ -142,6 +142,24 @@ class PositionFormViewTest extends SpringBrowserlessTest {
         assertThatThrownBy(() -> navigate(MyPositionsView.class)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    @WithUserDetails(BODO_USER)
+    void a_municipalitys_own_list_leaves_out_the_municipality_column() {
+        var created = positions.create(withTitle(PositionData.blank("1804"), "Egen liste " + UUID.randomUUID()));
+        var own = navigate(MyPositionsView.class);
+        assertThat(own.grid.getListDataView().getItems()).extracting(p -> p.id()).contains(created.id());
+        assertThat(own.municipality.isVisible()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(no.alisportalen.TestApi.ADMIN_EMAIL)
+    void an_administrators_list_over_several_municipalities_names_them() {
+        positions.create(withTitle(PositionData.blank("1804"), "Bodø " + UUID.randomUUID()));
+        positions.create(withTitle(PositionData.blank("5501"), "Tromsø " + UUID.randomUUID()));
+        var all = navigate(MyPositionsView.class);
+        assertThat(all.municipality.isVisible()).isTrue();
+    }
+
     private PositionFormView open(String parameter, String value) {
         com.vaadin.flow.component.UI.getCurrent().navigate(PositionFormView.class,
                 com.vaadin.flow.router.QueryParameters.of(parameter, value));
