@@ -129,6 +129,31 @@ final class Browser implements AutoCloseable {
         waitFor(By.id("logout"));
     }
 
+    /**
+     * What reaches past the window's right edge: the document, or elements of the main area (the app layout
+     * scrolls its content itself, so the document's width alone misses them), each as "tag.class: N px". A grid
+     * counts, its cells do not: it scrolls its columns inside itself.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> sidewaysOverflow() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const width = document.documentElement.clientWidth;
+                const out = [];
+                const page = document.documentElement.scrollWidth - width;
+                if (page > 1) out.push('document: ' + page + ' px');
+                document.querySelectorAll('main *').forEach(e => {
+                    const box = e.getBoundingClientRect();
+                    const past = Math.round(box.right - width);
+                    const inGrid = e.parentElement && e.parentElement.closest('vaadin-grid');
+                    if (!inGrid && box.width > 0 && past > 1) {
+                        out.push(e.tagName.toLowerCase() + '.' + String(e.className).trim().replace(/ +/g, '.')
+                            + ': ' + past + ' px');
+                    }
+                });
+                return out.slice(0, 10);
+                """);
+    }
+
     /** Every Content-Security-Policy violation the console reported since the last call. */
     java.util.List<String> cspViolations() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()

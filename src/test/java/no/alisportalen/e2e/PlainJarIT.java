@@ -226,6 +226,7 @@ class PlainJarIT {
                     var file = SCREENSHOTS.resolve(role.name() + "-" + size.width + ".png");
                     browser.screenshot(file);
                     assertThat(file).exists();
+                    assertThat(browser.sidewaysOverflow()).as("%s at %d px", role.start(), size.width).isEmpty();
                     assertThat(browser.cspViolations()).isEmpty();
                 }
             }

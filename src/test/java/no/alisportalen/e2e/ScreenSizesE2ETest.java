@@ -69,11 +69,7 @@ class ScreenSizesE2ETest extends E2ETestSupport {
                 "/mine/soknader")) {
             browser.open(page);
             browser.waitFor(By.cssSelector("h1"));
-            var overflow = (Long) ((JavascriptExecutor) browser.driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            if (overflow > 1) {
-                wide.add(page + " is " + overflow + " px too wide");
-            }
+            browser.sidewaysOverflow().forEach(past -> wide.add(page + " " + past));
         }
         assertThat(wide).isEmpty();
 
@@ -82,5 +78,23 @@ class ScreenSizesE2ETest extends E2ETestSupport {
         browser.type(By.cssSelector("#cover-letter textarea"), "Jeg søker fra mobilen.");
         browser.click(By.id("send-application"));
         browser.waitForText("Søknaden er sendt. Status: Mottatt.");
+    }
+
+    @Test
+    void on_a_phone_the_office_dashboard_and_the_municipality_list_need_no_sideways_scrolling() {
+        var api = new TestApi(port);
+        var municipality = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
+        api.publishedPosition(TestApi.position("1804", "ALIS i næringsdrift, Bodø legesenter"), municipality);
+        var office = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        List<String> wide = new ArrayList<>();
+        for (var visit : List.of(Map.entry(office, "/alis-kontor"), Map.entry(municipality, "/kommune/stillinger"))) {
+            browser.login(visit.getKey()[0], visit.getKey()[1]);
+            browser.open(visit.getValue());
+            browser.waitFor(By.cssSelector("h1"));
+            browser.sidewaysOverflow().forEach(past -> wide.add(visit.getValue() + " " + past));
+            browser.driver.manage().deleteAllCookies();
+        }
+        assertThat(wide).isEmpty();
     }
 }
