@@ -113,6 +113,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      */
     public void portalStarted() {
         portalStarted = true;
+        raisePriority();
+    }
+
+    private void raisePriority() {
         if (!isRoot()) {
             return;
         }
@@ -213,6 +217,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 var started = launch();
                 process = started;
                 starts.incrementAndGet();
+                if (portalStarted) {
+                    // Launched lowered just before the portal's start was reported (process() was still empty).
+                    raisePriority();
+                }
                 int exit = started.waitFor();
                 if (stopping) {
                     return;
