@@ -130,23 +130,27 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * What reaches past the window's right edge: the document, or elements of the main area (the app layout
-     * scrolls its content itself, so the document's width alone misses them), each as "tag.class: N px". A grid
-     * counts, its cells do not: it scrolls its columns inside itself.
+     * What reaches past the visible right edge, each as "what: N px": the document, the main area (the app
+     * layout scrolls it, so the document's width alone misses it: one pixel too wide already gave a phone a
+     * sideways scrollbar), and any element of the main area past its visible edge. A grid counts, its cells do
+     * not: it scrolls its columns inside itself.
      */
     @SuppressWarnings("unchecked")
     java.util.List<String> sidewaysOverflow() {
         return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
-                const width = document.documentElement.clientWidth;
                 const out = [];
-                const page = document.documentElement.scrollWidth - width;
-                if (page > 1) out.push('document: ' + page + ' px');
-                document.querySelectorAll('main *').forEach(e => {
+                const doc = document.documentElement;
+                if (doc.scrollWidth > doc.clientWidth) out.push('document: ' + (doc.scrollWidth - doc.clientWidth) + ' px');
+                const main = document.querySelector('main');
+                if (!main) return out;
+                if (main.scrollWidth > main.clientWidth) out.push('main: ' + (main.scrollWidth - main.clientWidth) + ' px');
+                const edge = Math.min(doc.clientWidth, main.getBoundingClientRect().left + main.clientLeft + main.clientWidth);
+                main.querySelectorAll('*').forEach(e => {
                     const box = e.getBoundingClientRect();
-                    const past = Math.round(box.right - width);
+                    const past = Math.ceil(box.right - edge);
                     const inGrid = e.parentElement && e.parentElement.closest('vaadin-grid');
-                    if (!inGrid && box.width > 0 && past > 1) {
-                        out.push(e.tagName.toLowerCase() + '.' + String(e.className).trim().replace(/ +/g, '.')
+                    if (!inGrid && box.width > 0 && past > 0) {
+                        out.push(e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '').trim().replace(/ +/g, '.')
                             + ': ' + past + ' px');
                     }
                 });
