@@ -80,12 +80,22 @@ public class PositionSearchService {
      * @throws ServiceUnavailableException when Elasticsearch cannot be reached
      */
     public SearchResult search(SearchQuery query, boolean recruitmentBoost) {
-        var today = LocalDate.now(clock);
+        var key = key(query, recruitmentBoost);
+        return cache.get(key, () -> execute(key.query(), key.today(), key.boosted()));
+    }
+
+    /** As {@link #search(SearchQuery, boolean)}, turned into the API's response by {@code render} and cached so. */
+    RenderedPage searchRendered(SearchQuery query, boolean recruitmentBoost,
+            Function<SearchResult, RenderedPage> render) {
+        var key = key(query, recruitmentBoost);
+        return cache.rendered(key, () -> render.apply(execute(key.query(), key.today(), key.boosted())));
+    }
+
+    private SearchResultCache.Key key(SearchQuery query, boolean recruitmentBoost) {
         var normal = query.normalized();
         boolean boosted = recruitmentBoost && normal.sort() == SearchSort.RELEVANCE && boost.enabled();
         // The generation is read before computing: a result is filed under the index state it started from.
-        return cache.get(new SearchResultCache.Key(generation.current(), today, boosted, normal),
-                () -> execute(normal, today, boosted));
+        return new SearchResultCache.Key(generation.current(), LocalDate.now(clock), boosted, normal);
     }
 
     private SearchResult execute(SearchQuery query, LocalDate today, boolean boosted) {

@@ -3,6 +3,12 @@ package no.alisportalen.search;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -33,7 +39,11 @@ class SearchController {
     private final MunicipalityService municipalities;
     private final ExposureService exposure;
 
-    SearchController(PositionSearchService search, MunicipalityService municipalities, ExposureService exposure) {
+    private final JsonMapper json;
+
+    SearchController(PositionSearchService search, MunicipalityService municipalities, ExposureService exposure,
+            JsonMapper json) {
+        this.json = json;
         this.exposure = exposure;
         this.search = search;
         this.municipalities = municipalities;
@@ -41,7 +51,11 @@ class SearchController {
 
     @GetMapping("/positions")
     @Operation(summary = "Search published positions whose deadline has not passed, with disjunctive facets")
-    SearchResult search(@Parameter(description = "Free text, typo tolerant", schema = @Schema(maxLength = 200))
+    @ApiResponse(responseCode = "200", description = "A page of results; gzip-compressed when the client accepts it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = SearchResult.class)))
+    ResponseEntity<byte[]> search(HttpServletRequest request,
+            @Parameter(description = "Free text, typo tolerant", schema = @Schema(maxLength = 200))
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable List<Region> region,
             @RequestParam(required = false) @Nullable List<String> county,
@@ -116,12 +130,39 @@ class SearchController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        var result = search.search(new SearchQuery(q, nonNull(region), nonNull(county), nonNull(municipality),
-                nonNull(employmentForm), nonNull(setting), maxListLength, minSalary, introductionAgreement,
-                alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation, nonNull(incentive),
-                nonNull(centrality), centre, radiusKm, order, page, size, minYearlyValue), recruitmentBoost);
-        exposure.impressions(result.items().stream().map(h -> h.position().id()).toList());
-        return result;
+        var rendered = search.searchRendered(new SearchQuery(q, nonNull(region), nonNull(county),
+                nonNull(municipality), nonNull(employmentForm), nonNull(setting), maxListLength, minSalary,
+                introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation,
+                nonNull(incentive), nonNull(centrality), centre, radiusKm, order, page, size, minYearlyValue),
+                recruitmentBoost, this::render);
+        exposure.impressions(rendered.ids());
+        // The page is cached as written JSON, so a repeat costs neither Elasticsearch nor serialising.
+        var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        return acceptsGzip(request)
+                ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(rendered.gzip())
+                : response.body(rendered.json());
+    }
+
+    private RenderedPage render(SearchResult result) {
+        return RenderedPage.of(json.writeValueAsBytes(result), result.items().stream().map(h -> h.position().id())
+                .toList());
+    }
+
+    /** Whether {@code Accept-Encoding} names gzip (or any coding) without refusing it by {@code q=0}. */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        var header = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
+        while (header != null && header.hasMoreElements()) {
+            for (var coding : header.nextElement().split(",")) {
+                var parts = coding.split(";");
+                var name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) {
+                    return java.util.Arrays.stream(parts).skip(1).map(String::strip)
+                            .noneMatch(p -> p.matches("(?i)q\\s*=\\s*0(\\.0{0,3})?"));
+                }
+            }
+        }
+        return false;
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)

@@ -13,14 +13,26 @@ import org.springframework.stereotype.Component;
  * Search results by normalised query, for everyone alike (a search's results do not depend on who asks), bounded
  * by an estimate of their size in memory. The key holds the index generation, the day (the deadline filter) and
  * whether the recruitment boost applied, so a result is only ever served for the index state it was computed on.
- * Concurrent identical misses wait for one computation (Caffeine computes each key once).
+ * Concurrent identical misses wait for one computation (Caffeine computes each key once). The API's pages are kept
+ * as their compressed JSON ({@link RenderedPage}) under keys of their own, so a repeated API search neither asks
+ * Elasticsearch nor writes JSON; the web views keep {@link SearchResult}s. Both share one memory bound.
  */
 @Component
 class SearchResultCache {
 
-    record Key(long generation, LocalDate today, boolean boosted, SearchQuery query) {}
+    /** @param rendered whether the entry is the API's rendered page rather than the result itself */
+    record Key(long generation, LocalDate today, boolean boosted, SearchQuery query, boolean rendered) {
 
-    private final @Nullable Cache<Key, SearchResult> cache;
+        Key(long generation, LocalDate today, boolean boosted, SearchQuery query) {
+            this(generation, today, boosted, query, false);
+        }
+
+        Key asRendered() {
+            return new Key(generation, today, boosted, query, true);
+        }
+    }
+
+    private final @Nullable Cache<Key, Object> cache;
     /** Off only for the benchmark's before/after in one run. */
     private volatile boolean enabled = true;
 
@@ -35,14 +47,23 @@ class SearchResultCache {
             return;
         }
         cache = Caffeine.newBuilder().maximumWeight(megabytes * 1024L * 1024L)
-                .weigher((Key key, SearchResult result) -> bytes(result)).recordStats().build();
+                .weigher((Key key, Object value) -> value instanceof RenderedPage page ? page.weight()
+                        : bytes((SearchResult) value)).recordStats().build();
         if (meters != null) {
             CaffeineCacheMetrics.monitor(meters, cache, "portal.search.results");
         }
     }
 
     SearchResult get(Key key, Supplier<SearchResult> compute) {
-        return cache == null || !enabled ? compute.get() : cache.get(key, k -> compute.get());
+        return lookup(key, compute, SearchResult.class);
+    }
+
+    RenderedPage rendered(Key key, Supplier<RenderedPage> compute) {
+        return lookup(key.asRendered(), compute, RenderedPage.class);
+    }
+
+    private <V> V lookup(Key key, Supplier<V> compute, Class<V> type) {
+        return cache == null || !enabled ? compute.get() : type.cast(cache.get(key, k -> compute.get()));
     }
 
     void enabled(boolean on) {

@@ -131,6 +131,36 @@ class SearchCacheIntegrationTest {
     }
 
     @Test
+    void the_api_sends_its_cached_page_compressed_to_a_client_that_accepts_gzip_and_plain_to_others()
+            throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var uri = java.net.URI.create("http://localhost:" + port + "/api/v1/positions?municipality=3403&size=7");
+        var plain = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var loads = cache.stats().loads();
+        var gzip = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept-Encoding", "br, gzip;q=0.8")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var refused = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip;q=0")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(cache.stats().loads()).as("both repeats came from the cache").isEqualTo(loads);
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/json"));
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept-Encoding"));
+        assertThat(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("ALIS Hamar cache en");
+
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.body().length).isLessThan(plain.body().length);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(plain.body());
+    }
+
+    @Test
     void concurrent_identical_misses_ask_elasticsearch_once() throws Exception {
         var query = SearchQuery.all().withPage(0, 37); // a size nobody else asks for: a fresh key
         var loads = cache.stats().loads();
@@ -154,6 +184,15 @@ class SearchCacheIntegrationTest {
         for (int i = 0; i < 2_000; i++) { // megabytes of results into a one-megabyte cache
             var result = page;
             small.get(new SearchResultCache.Key(i, java.time.LocalDate.now(), false, SearchQuery.all()), () -> result);
+        }
+        var noise = new byte[300_000]; // does not compress: each page weighs ~300 KB
+        new java.util.Random(1).nextBytes(noise);
+        var rendered = RenderedPage.of(noise, List.of());
+        assertThat(rendered.json()).isEqualTo(noise);
+        assertThat(rendered.weight()).isGreaterThan(300_000);
+        for (int i = 0; i < 2_000; i++) { // and the API's rendered pages into the same bound
+            small.rendered(new SearchResultCache.Key(i, java.time.LocalDate.now(), false, SearchQuery.all()),
+                    () -> rendered);
         }
         var stats = small.stats();
         assertThat(stats.maximumBytes()).isEqualTo(1024 * 1024);
