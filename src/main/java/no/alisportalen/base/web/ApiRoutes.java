@@ -49,8 +49,19 @@ public class ApiRoutes {
         return known;
     }
 
+    /**
+     * Paths seen recently and their routes: matching every pattern was ~10 % of a cached search's CPU (a profile
+     * for #14), and a client asks the same few paths again and again. Bounded, since ids make paths unbounded.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<Route>> byPath =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+
     /** The routes whose path matches, whatever their method. Empty: no such path. */
     List<Route> matching(String path) {
+        return byPath.get(path, this::match);
+    }
+
+    private List<Route> match(String path) {
         var container = PathContainer.parsePath(path);
         return routes().stream().filter(r -> r.patterns().stream().anyMatch(p -> p.matches(container))).toList();
     }
