@@ -50,7 +50,7 @@ public class ApiRoutes {
     }
 
     /**
-     * Paths seen recently and their routes: matching every pattern was ~10 % of a cached search's CPU (a profile
+     * Paths seen recently and their routes: matching every pattern was ~5 % of a cached search's CPU (a profile
      * for #14), and a client asks the same few paths again and again. Bounded, since ids make paths unbounded.
      */
     private final com.github.benmanes.caffeine.cache.Cache<String, List<Route>> byPath =
