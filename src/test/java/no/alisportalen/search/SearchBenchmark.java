@@ -356,6 +356,37 @@ class SearchBenchmark {
                     + ms(d, 95) + " | " + fmt((percentile(a, 50) - percentile(d, 50)) / 1e6) + " |");
         }
         line("");
+        // Paired: the same new question both ways, the order alternating, so the two sides cannot draw different
+        // questions, and neither gains on balance from the other having asked first (Elasticsearch's request
+        // cache keeps the facets the first asker computed).
+        var paired = new ByKind();
+        int pairs = 600;
+        for (int i = 0; i < pairs; i++) {
+            var q = cold.get((int) coldPortal.getAndIncrement());
+            long apiNanos;
+            long rawNanos;
+            long t0 = System.nanoTime();
+            if (i % 2 == 0) {
+                api(q);
+                long t1 = System.nanoTime();
+                raw(q);
+                apiNanos = t1 - t0;
+                rawNanos = System.nanoTime() - t1;
+            } else {
+                raw(q);
+                long t1 = System.nanoTime();
+                api(q);
+                rawNanos = t1 - t0;
+                apiNanos = System.nanoTime() - t1;
+            }
+            paired.add(kind(q), apiNanos - rawNanos);
+        }
+        line("Paired, " + pairs + " further new questions each asked both ways (order alternating), median of "
+                + "API − direct per question: " + java.util.Arrays.stream(Kind.values())
+                .filter(k -> !paired.of(k).isEmpty())
+                .map(k -> k + " " + ms(paired.of(k), 50) + " ms (n " + paired.of(k).size() + ")")
+                .collect(java.util.stream.Collectors.joining(", ")) + ".");
+        line("");
         // Profiled apart: JFR's stack walking (allocation samples) cost the longer portal path more than the
         // direct one and so inflated the "own time" above when it ran alongside.
         var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
