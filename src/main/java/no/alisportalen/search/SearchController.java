@@ -149,20 +149,28 @@ class SearchController {
                 .toList());
     }
 
-    /** Whether {@code Accept-Encoding} names gzip (or any coding) without refusing it by {@code q=0}. */
+    /**
+     * Whether {@code Accept-Encoding} accepts gzip: named without {@code q=0}, or not named and {@code *} accepted
+     * (RFC 9110: a coding's own entry overrides the wildcard).
+     */
     static boolean acceptsGzip(HttpServletRequest request) {
+        Boolean gzip = null;
+        Boolean any = null;
         var header = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
         while (header != null && header.hasMoreElements()) {
             for (var coding : header.nextElement().split(",")) {
                 var parts = coding.split(";");
                 var name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
-                if (name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) {
-                    return java.util.Arrays.stream(parts).skip(1).map(String::strip)
-                            .noneMatch(p -> p.matches("(?i)q\\s*=\\s*0(\\.0{0,3})?"));
+                boolean accepted = java.util.Arrays.stream(parts).skip(1).map(String::strip)
+                        .noneMatch(p -> p.matches("(?i)q\\s*=\\s*0(\\.0{0,3})?"));
+                if (name.equals("gzip") || name.equals("x-gzip")) {
+                    gzip = gzip == Boolean.TRUE || accepted;
+                } else if (name.equals("*")) {
+                    any = accepted;
                 }
             }
         }
-        return false;
+        return gzip != null ? gzip : any == Boolean.TRUE;
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)
