@@ -149,6 +149,11 @@ class SearchController {
                 .toList());
     }
 
+    // A q=0 parameter refuses its coding. Compiled once: this runs on every search. (Tomcat's own AcceptEncoding
+    // parser was tried: it drops q=0 entries, and with them the refusal that overrides "*".)
+    private static final java.util.regex.Pattern REFUSED = java.util.regex.Pattern.compile(
+            "\\s*q\\s*=\\s*0(\\.0{0,3})?\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /**
      * Whether {@code Accept-Encoding} accepts gzip: named without {@code q=0}, or not named and {@code *} accepted
      * (RFC 9110: a coding's own entry overrides the wildcard).
@@ -161,8 +166,8 @@ class SearchController {
             for (var coding : header.nextElement().split(",")) {
                 var parts = coding.split(";");
                 var name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
-                boolean accepted = java.util.Arrays.stream(parts).skip(1).map(String::strip)
-                        .noneMatch(p -> p.matches("(?i)q\\s*=\\s*0(\\.0{0,3})?"));
+                boolean accepted = java.util.Arrays.stream(parts).skip(1)
+                        .noneMatch(p -> REFUSED.matcher(p).matches());
                 if (name.equals("gzip") || name.equals("x-gzip")) {
                     gzip = gzip == Boolean.TRUE || accepted;
                 } else if (name.equals("*")) {

@@ -1,5 +1,7 @@
 package no.alisportalen.base.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -53,8 +55,7 @@ public class ApiRoutes {
      * Paths seen recently and their routes: matching every pattern was ~5 % of a cached search's CPU (a profile
      * for #14), and a client asks the same few paths again and again. Bounded, since ids make paths unbounded.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, List<Route>> byPath =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, List<Route>> byPath = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** The routes whose path matches, whatever their method. Empty: no such path. */
     List<Route> matching(String path) {
