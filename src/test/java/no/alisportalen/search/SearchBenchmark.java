@@ -418,7 +418,8 @@ class SearchBenchmark {
                     }
                     // The 2nd and 3rd windows go on from the portal's row above (towards a steady state); direct
                     // rows leave the portal's cache alone.
-                    if (viaApi && !mix.endsWith("0 s")) {
+                    boolean goesOn = mix.endsWith("2nd 20 s") || mix.endsWith("3rd 20 s");
+                    if (viaApi && !goesOn) {
                         cache.enabled(!mix.endsWith("off"));
                     }
                     var byKind = new ByKind();
