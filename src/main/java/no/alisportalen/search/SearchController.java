@@ -139,8 +139,9 @@ class SearchController {
         // The page is cached as written JSON, so a repeat costs neither Elasticsearch nor serialising.
         var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        return acceptsGzip(request)
-                ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(rendered.gzip())
+        // A page just computed is still plain (it is compressed in the background): it goes out as it is.
+        return rendered.gzipped() && acceptsGzip(request)
+                ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(rendered.bytes())
                 : response.body(rendered.json());
     }
 

@@ -9,7 +9,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A cached page comes back byte for byte, both ways a client can ask for it. */
+/** A cached page comes back byte for byte, plain and compressed, both ways a client can ask for it. */
 class RenderedPageTest {
 
     @ParameterizedTest
@@ -25,9 +25,15 @@ class RenderedPageTest {
             } else {
                 random.nextBytes(json);
             }
-            var page = RenderedPage.of(json, List.of());
+            var plain = RenderedPage.of(json, List.of());
+            assertThat(plain.gzipped()).isFalse();
+            assertThat(plain.json()).isEqualTo(json);
+            var page = plain.compressed();
+            assertThat(page.gzipped()).isTrue();
+            assertThat(page.jsonLength()).isEqualTo(length);
             assertThat(page.json()).isEqualTo(json);
-            try (var in = new GZIPInputStream(new ByteArrayInputStream(page.gzip()))) {
+            assertThat(page.compressed()).isSameAs(page);
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(page.bytes()))) {
                 assertThat(in.readAllBytes()).as("what a gzip client receives").isEqualTo(json);
             }
         }
