@@ -399,6 +399,9 @@ class SearchBenchmark {
         recording.dump(jfr);
         recording.close();
         profile(jfr);
+        if (Boolean.getBoolean("benchmark.oneClientOnly")) {
+            return; // -Dbenchmark.oneClientOnly=true: the one-client tables only, for profiling the own time
+        }
         line("## Throughput and latency under load");
         line("");
         line("Uniform: every request a question not asked before (cache cold). Zipf: questions drawn with "
