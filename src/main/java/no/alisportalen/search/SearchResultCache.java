@@ -80,8 +80,9 @@ class SearchResultCache {
         return page;
     }
 
+    // A short queue: a waiting page is held outside the cache's bound (~50 KB for a page of 20).
     private final java.util.concurrent.ThreadPoolExecutor compressor = new java.util.concurrent.ThreadPoolExecutor(1,
-            1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1_024),
+            1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(64),
             Thread.ofPlatform().daemon().name("search-page-gzip").factory(),
             new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
 
