@@ -107,6 +107,9 @@ class SearchBenchmark {
     @Autowired
     SearchResultCache cache;
 
+    @Autowired
+    tools.jackson.databind.json.JsonMapper apiJson;
+
     final StringBuilder report = new StringBuilder();
     final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
 
@@ -291,6 +294,14 @@ class SearchBenchmark {
                 return new ArrayList<>(latencies.getOrDefault(kind, List.of()));
             }
         }
+
+        List<Long> all() {
+            List<Long> all = new ArrayList<>();
+            for (var kind : Kind.values()) {
+                all.addAll(of(kind));
+            }
+            return all;
+        }
     }
 
     private void queries() throws Exception {
@@ -319,8 +330,9 @@ class SearchBenchmark {
             }
         }
         List<SearchQuery> others = new ArrayList<>(extra);
-        for (var q : others.subList(0, warmUp)) {
-            api(q);
+        for (int i = 0; i < warmUp; i++) {
+            var q = others.get(i);
+            api(q, i % 2 == 1); // both API clients of the paired measure below
             raw(q);
         }
         List<SearchQuery> cold = others.subList(warmUp, others.size());
@@ -330,7 +342,9 @@ class SearchBenchmark {
                 + " warm-up questions on each path; the Zipf log below has " + log.size()
                 + " distinct questions (free text, filters, facets, radius)");
         line("");
-        line("Portal's own time = API p50 − direct p50 for the same kind (the API also pays HTTP and JSON).");
+        line("Portal's own time = API p50 − direct p50 for the same kind (the API also pays HTTP and JSON). API "
+                + "requests here and under load go through a blocking HttpURLConnection; the paired measure below "
+                + "also shows the JDK HttpClient, which earlier runs used.");
         line("");
         line("| kind | n | portal p50 ms | portal p95 ms | direct p50 ms | direct p95 ms | portal's own p50 ms |");
         line("| --- | --- | --- | --- | --- | --- | --- |");
@@ -359,33 +373,58 @@ class SearchBenchmark {
         // Paired: the same new question both ways, the order alternating, so the two sides cannot draw different
         // questions, and neither gains on balance from the other having asked first (Elasticsearch's request
         // cache keeps the facets the first asker computed).
-        var paired = new ByKind();
-        int pairs = 600;
-        for (int i = 0; i < pairs; i++) {
-            var q = cold.get((int) coldPortal.getAndIncrement());
-            long apiNanos;
-            long rawNanos;
-            long t0 = System.nanoTime();
-            if (i % 2 == 0) {
-                api(q);
-                long t1 = System.nanoTime();
-                raw(q);
-                apiNanos = t1 - t0;
-                rawNanos = System.nanoTime() - t1;
-            } else {
-                raw(q);
-                long t1 = System.nanoTime();
-                api(q);
-                rawNanos = t1 - t0;
-                apiNanos = System.nanoTime() - t1;
+        // Twice: with the JDK HttpClient every other table uses, and with a blocking HttpURLConnection, whose
+        // request and response stay on the calling thread. The JDK client hands each exchange between its selector
+        // and executor threads; on two cores that shows in the "own time" without being the portal's.
+        for (boolean blocking : List.of(false, true)) {
+            var paired = new ByKind();
+            int pairs = 600;
+            long compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            for (int i = 0; i < pairs; i++) {
+                var q = cold.get((int) coldPortal.getAndIncrement());
+                paired.add(kind(q), paired(i, q, () -> api(q, blocking)));
             }
-            paired.add(kind(q), apiNanos - rawNanos);
+            compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+                    - compiling;
+            line("Paired" + (blocking ? " (API client: blocking HttpURLConnection)" : " (API client: JDK HttpClient)")
+                    + ", " + pairs + " further new questions each asked both ways (order alternating), median of "
+                    + "API − direct per question: " + java.util.Arrays.stream(Kind.values())
+                    .filter(k -> !paired.of(k).isEmpty())
+                    .map(k -> k + " " + ms(paired.of(k), 50) + " ms (n " + paired.of(k).size() + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ", all " + ms(paired.all(), 50)
+                    + " ms. The JIT compiled for " + compiling + " ms meanwhile.");
+            line("");
         }
-        line("Paired, " + pairs + " further new questions each asked both ways (order alternating), median of "
-                + "API − direct per question: " + java.util.Arrays.stream(Kind.values())
-                .filter(k -> !paired.of(k).isEmpty())
-                .map(k -> k + " " + ms(paired.of(k), 50) + " ms (n " + paired.of(k).size() + ")")
-                .collect(java.util.stream.Collectors.joining(", ")) + ".");
+        // What a request costs the portal when the cache answers it: the framework's share of the own time above
+        // (HTTP, filters, MVC, writing the page), with nothing of Elasticsearch's in it.
+        var repeated = cold.get((int) coldPortal.getAndIncrement());
+        for (boolean blocking : List.of(false, true)) {
+            List<Long> hits = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                long t0 = System.nanoTime();
+                api(repeated, blocking);
+                hits.add(System.nanoTime() - t0);
+            }
+            line("One question asked again and again (answered from the result cache), " + (blocking
+                    ? "blocking HttpURLConnection" : "JDK HttpClient") + ": p50 " + ms(hits, 50) + " ms, p95 "
+                    + ms(hits, 95) + " ms.");
+            line("");
+        }
+        // Inside the portal, without HTTP: the search service against the same two requests sent directly (paired
+        // as above), and writing the page's JSON. With the request's cost above this splits the own time.
+        var service = new ArrayList<Long>();
+        var writing = new ArrayList<Long>();
+        for (int i = 0; i < 600; i++) {
+            var q = cold.get((int) coldPortal.getAndIncrement());
+            var result = new SearchResult[1];
+            service.add(paired(i, q, () -> result[0] = search.search(q)));
+            long t2 = System.nanoTime();
+            apiJson.writeValueAsBytes(result[0]);
+            writing.add(System.nanoTime() - t2);
+        }
+        line("Inside the portal, 600 more new questions: the search service (query, both requests, mapping the hits) "
+                + "minus the same requests sent directly, paired: p50 " + ms(service, 50) + " ms; writing the "
+                + "page's JSON: p50 " + ms(writing, 50) + " ms, p95 " + ms(writing, 95) + " ms.");
         line("");
         // Profiled apart: JFR's stack walking (allocation samples) cost the longer portal path more than the
         // direct one and so inflated the "own time" above when it ran alongside.
@@ -414,11 +453,16 @@ class SearchBenchmark {
                 .map(k -> "p95 " + k).collect(java.util.stream.Collectors.joining(" | ")) + " |");
         line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int clients : List.of(1, 32)) {
-            for (var mix : List.of("uniform", "zipf", "zipf, 2nd 20 s", "zipf, 3rd 20 s", "zipf, result cache off")) {
+            for (var mix : List.of("uniform", JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s", "zipf, 3rd 20 s",
+                    "zipf, result cache off")) {
                 for (boolean viaApi : List.of(true, false)) {
-                    if (mix.endsWith("off") && !viaApi) {
-                        continue; // the direct path has no result cache: its row is the one above
+                    if ((mix.endsWith("off") || mix.equals(JDK_CLIENT_ROW)) && !viaApi) {
+                        continue; // the direct path has no result cache or API client: its row is the one above
                     }
+                    if (mix.equals(JDK_CLIENT_ROW) && clients == 1) {
+                        continue; // the one-client tables above already compare the two clients
+                    }
+                    jdkClientLoad = mix.equals(JDK_CLIENT_ROW);
                     // The 2nd and 3rd windows go on from the portal's row above (towards a steady state); direct
                     // rows leave the portal's cache alone.
                     boolean goesOn = mix.endsWith("2nd 20 s") || mix.endsWith("3rd 20 s");
@@ -448,6 +492,7 @@ class SearchBenchmark {
             }
         }
         cache.enabled(true);
+        jdkClientLoad = false;
         line("");
         freshness(log, zipf);
         var stats = cache.stats();
@@ -685,6 +730,30 @@ class SearchBenchmark {
         throw new IllegalStateException("Alerts did not catch up within " + limit);
     }
 
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * One new question asked through {@code portal} and directly, the portal first when {@code i} is even (the
+     * second asker finds the facets in Elasticsearch's request cache): the portal's time minus the direct one.
+     */
+    private long paired(int i, SearchQuery q, Step portal) throws Exception {
+        long t0 = System.nanoTime();
+        if (i % 2 == 0) {
+            portal.run();
+            long t1 = System.nanoTime();
+            raw(q);
+            return (t1 - t0) - (System.nanoTime() - t1);
+        }
+        raw(q);
+        long t1 = System.nanoTime();
+        portal.run();
+        return (System.nanoTime() - t1) - (t1 - t0);
+    }
+
+    private static final String JDK_CLIENT_ROW = "uniform, API load through the JDK HttpClient";
+
     private double throughput(int clients, java.util.function.Supplier<SearchQuery> next, boolean viaApi,
             ByKind byKind) throws Exception {
         var done = new AtomicLong();
@@ -714,17 +783,48 @@ class SearchBenchmark {
         return done.get() / (double) THROUGHPUT_WINDOW.toSeconds();
     }
 
+    /**
+     * The API load goes through a blocking HttpURLConnection: the request and response stay on the client's thread.
+     * The JDK HttpClient (earlier runs) hands every exchange between selector and executor threads, which on two
+     * shared cores cost ~1.4 ms a request and a quarter of the JVM's CPU under load, charged to the portal's side.
+     */
     private void api(SearchQuery q) throws IOException, InterruptedException {
-        apiBody(q);
+        api(q, !jdkClientLoad);
     }
 
-    private String apiBody(SearchQuery q) throws IOException, InterruptedException {
+    /** For the one row that shows what the JDK HttpClient as load generator costs. */
+    private volatile boolean jdkClientLoad;
+
+    static {
+        // The JDK keeps 5 idle connections per server by default; 32 clients would open a new one per request.
+        System.setProperty("http.maxConnections", "64");
+    }
+
+    private void api(SearchQuery q, boolean blocking) throws IOException, InterruptedException {
+        if (!blocking) {
+            apiBody(q);
+            return;
+        }
+        // Read to the end and closed, so the connection goes back to the JDK's keep-alive cache.
+        var connection = (java.net.HttpURLConnection) apiUri(q).toURL().openConnection();
+        try (var in = connection.getInputStream()) {
+            if (connection.getResponseCode() != 200) {
+                throw new IllegalStateException("HTTP " + connection.getResponseCode());
+            }
+            in.readAllBytes();
+        }
+    }
+
+    private URI apiUri(SearchQuery q) {
         var params = SearchParameters.toParameters(q, q.centre() == null ? null : "1804");
         var query = new StringBuilder("size=").append(q.size());
         params.forEach((k, values) -> values.forEach(v -> query.append('&').append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))));
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/positions?"
-                + query)).build(), HttpResponse.BodyHandlers.ofString());
+        return URI.create("http://localhost:" + port + "/api/v1/positions?" + query);
+    }
+
+    private String apiBody(SearchQuery q) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(apiUri(q)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
