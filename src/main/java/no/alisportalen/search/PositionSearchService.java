@@ -81,14 +81,14 @@ public class PositionSearchService {
      */
     public SearchResult search(SearchQuery query, boolean recruitmentBoost) {
         var key = key(query, recruitmentBoost);
-        return cache.get(key, () -> execute(key.query(), key.today(), key.boosted()));
+        return cache.get(key, () -> execute(key));
     }
 
     /** As {@link #search(SearchQuery, boolean)}, turned into the API's response by {@code render} and cached so. */
     RenderedPage searchRendered(SearchQuery query, boolean recruitmentBoost,
             Function<SearchResult, RenderedPage> render) {
         var key = key(query, recruitmentBoost);
-        return cache.rendered(key, () -> render.apply(execute(key.query(), key.today(), key.boosted())));
+        return cache.rendered(key, () -> render.apply(execute(key)));
     }
 
     private SearchResultCache.Key key(SearchQuery query, boolean recruitmentBoost) {
@@ -98,12 +98,18 @@ public class PositionSearchService {
         return new SearchResultCache.Key(generation.current(), LocalDate.now(clock), boosted, normal);
     }
 
-    private SearchResult execute(SearchQuery query, LocalDate today, boolean boosted) {
+    private SearchResult execute(SearchResultCache.Key key) {
+        var query = key.query();
+        var today = key.today();
+        boolean boosted = key.boosted();
         try {
-            // Facets go in parallel on a virtual thread; the low-level REST client is thread-safe.
             var requests = SearchQueryBuilder.build(index.alias(), query, today, boosted ? boost.searchMargin() : 0);
+            // Another page or order of a question asked before on this index state: its facet counts are known.
+            var facetsKey = new SearchResultCache.FacetsKey(key.generation(), today, query.facetQuestion());
+            var known = cache.facets(facetsKey);
+            // Otherwise the facets go in parallel on a virtual thread; the low-level REST client is thread-safe.
             var facetsRequest = requests.facets();
-            var facetsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            var facetsFuture = known != null ? null : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return client.search(facetsRequest, ObjectNode.class);
                 } catch (IOException e) {
@@ -111,7 +117,6 @@ public class PositionSearchService {
                 }
             }, parallel);
             var response = client.search(requests.hits(), ObjectNode.class);
-            var facetResponse = join(facetsFuture);
             var centre = query.centre();
             List<SearchHit> items = new ArrayList<>();
             for (var hit : response.hits().hits()) {
@@ -121,10 +126,14 @@ public class PositionSearchService {
                 var need = boosted ? PositionDocuments.need(position.id(), hit.source()) : ApplicantNeed.none(position.id());
                 items.add(new SearchHit(position, distance, hit.highlight(), need.needsApplicants(), need.reasons()));
             }
-            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-            for (var facet : List.of("region", "county", "employmentForm", "setting", "incentive",
-                    "introductionAgreement", "centrality")) {
-                facets.put(facet, values(facetResponse.aggregations().get(facet)));
+            Map<String, List<FacetValue>> facets = known;
+            if (facets == null) {
+                var facetResponse = join(java.util.Objects.requireNonNull(facetsFuture));
+                facets = new LinkedHashMap<>();
+                for (var facet : FACETS) {
+                    facets.put(facet, values(facetResponse.aggregations().get(facet)));
+                }
+                cache.facets(facetsKey, facets);
             }
             var hitsTotal = response.hits().total();
             var total = hitsTotal == null ? items.size() : hitsTotal.value();
@@ -363,6 +372,9 @@ public class PositionSearchService {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
+
+    private static final List<String> FACETS = List.of("region", "county", "employmentForm", "setting", "incentive",
+            "introductionAgreement", "centrality");
 
     private static List<FacetValue> values(Aggregate aggregate) {
         var inner = aggregate.filter().aggregations().get("values");

@@ -94,6 +94,17 @@ public record SearchQuery(
         return values.stream().distinct().sorted().toList();
     }
 
+    /**
+     * What the facet counts depend on, and nothing else: without page, size and order, and with the centre only
+     * where a radius makes it a filter. Questions that differ in those alone share their counts.
+     */
+    SearchQuery facetQuestion() {
+        return new SearchQuery(text, regions, counties, municipalities, employmentForms, settings, maxListLength,
+                minSalary, introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation,
+                incentives, centralities, radiusKm == null ? null : centre, radiusKm, SearchSort.RELEVANCE, 0, 0,
+                minYearlyValue);
+    }
+
     public SearchQuery withPage(int newPage, int newSize) {
         return new SearchQuery(text, regions, counties, municipalities, employmentForms, settings, maxListLength,
                 minSalary, introductionAgreement, alisAgreement, recruitmentWeak, supervisorOnSite, minOnCallRotation,

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,15 @@ class SearchResultCache {
         }
     }
 
+    /** The facet counts of a question ({@link SearchQuery#facetQuestion()}) on one index state and day. */
+    record FacetsKey(long generation, LocalDate today, SearchQuery question) {}
+
     private final @Nullable Cache<Key, Object> cache;
+    /**
+     * Facet counts by the question they depend on: another page or order of a question asked before needs only
+     * its hits from Elasticsearch. An eighth of the memory bound; the pages have the rest.
+     */
+    private final @Nullable Cache<FacetsKey, Map<String, List<FacetValue>>> facets;
     /** Off only for the benchmark's before/after in one run. */
     private volatile boolean enabled = true;
 
@@ -44,13 +54,19 @@ class SearchResultCache {
     SearchResultCache(int megabytes, @Nullable MeterRegistry meters) {
         if (megabytes <= 0) {
             cache = null;
+            facets = null;
             return;
         }
-        cache = Caffeine.newBuilder().maximumWeight(megabytes * 1024L * 1024L)
+        long bound = megabytes * 1024L * 1024L;
+        facets = Caffeine.newBuilder().maximumWeight(bound / 8)
+                .weigher((FacetsKey key, Map<String, List<FacetValue>> value) -> facetBytes(value)).recordStats()
+                .build();
+        cache = Caffeine.newBuilder().maximumWeight(bound - bound / 8)
                 .weigher((Key key, Object value) -> value instanceof RenderedPage page ? page.weight()
                         : bytes((SearchResult) value)).recordStats().build();
         if (meters != null) {
             CaffeineCacheMetrics.monitor(meters, cache, "portal.search.results");
+            CaffeineCacheMetrics.monitor(meters, facets, "portal.search.facets");
         }
     }
 
@@ -100,26 +116,43 @@ class SearchResultCache {
         return cache == null || !enabled ? compute.get() : type.cast(cache.get(key, k -> compute.get()));
     }
 
+    /** The facet counts computed for this question before on the same index state, if still held. */
+    @Nullable Map<String, List<FacetValue>> facets(FacetsKey key) {
+        return facets == null || !enabled ? null : facets.getIfPresent(key);
+    }
+
+    void facets(FacetsKey key, Map<String, List<FacetValue>> counts) {
+        if (facets != null && enabled) {
+            // In the order given: the facets' order in the JSON must not depend on where the counts came from.
+            facets.put(key, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts)));
+        }
+    }
+
     void enabled(boolean on) {
         enabled = on;
         clear();
     }
 
-    /** Loads (misses computed), hits, and the weight held, for tests and the benchmark. */
-    record Stats(long loads, long hits, long weightBytes, long maximumBytes) {}
+    /** Loads (misses computed), hits, the weight held (pages and facets), facet hits and misses. */
+    record Stats(long loads, long hits, long weightBytes, long maximumBytes, long facetHits, long facetMisses) {}
 
     Stats stats() {
-        if (cache == null) {
-            return new Stats(0, 0, 0, 0);
+        if (cache == null || facets == null) {
+            return new Stats(0, 0, 0, 0, 0, 0);
         }
-        var eviction = cache.policy().eviction().orElseThrow();
+        cache.cleanUp(); // pending evictions, so the weight is what is held
+        facets.cleanUp();
+        var pages = cache.policy().eviction().orElseThrow();
+        var counts = facets.policy().eviction().orElseThrow();
         return new Stats(cache.stats().loadCount(), cache.stats().hitCount(),
-                eviction.weightedSize().orElse(0), eviction.getMaximum());
+                pages.weightedSize().orElse(0) + counts.weightedSize().orElse(0),
+                pages.getMaximum() + counts.getMaximum(), facets.stats().hitCount(), facets.stats().missCount());
     }
 
     void clear() {
-        if (cache != null) {
+        if (cache != null && facets != null) {
             cache.invalidateAll();
+            facets.invalidateAll();
         }
     }
 
@@ -139,10 +172,15 @@ class SearchResultCache {
                 }
             }
         }
-        for (var values : result.facets().values()) {
+        return (int) Math.min(Integer.MAX_VALUE, total + facetBytes(result.facets()));
+    }
+
+    private static int facetBytes(Map<String, List<FacetValue>> facets) {
+        long total = 0;
+        for (var values : facets.values()) {
             total += 64L * (values.size() + 1);
         }
-        return (int) Math.min(Integer.MAX_VALUE, total);
+        return (int) total;
     }
 
     private static int length(@Nullable String text) {

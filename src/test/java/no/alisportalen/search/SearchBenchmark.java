@@ -478,6 +478,7 @@ class SearchBenchmark {
                     var after = cache.stats();
                     long served = after.hits() - before.hits();
                     long computed = after.loads() - before.loads();
+                    long facetsKnown = after.facetHits() - before.facetHits();
                     List<Long> all = new ArrayList<>();
                     for (var kind : Kind.values()) {
                         all.addAll(byKind.of(kind));
@@ -486,7 +487,9 @@ class SearchBenchmark {
                             : ms(byKind.of(k), 95)).collect(java.util.stream.Collectors.joining(" | "));
                     line("| " + mix + " | " + clients + " | " + (viaApi ? "portal API" : "direct Elasticsearch")
                             + " | " + fmt(rate) + " | " + (viaApi && served + computed > 0
-                                    ? fmt(100.0 * served / (served + computed)) + " %" : "–")
+                                    ? fmt(100.0 * served / (served + computed)) + " % (facets known for "
+                                            + fmt(100.0 * facetsKnown / Math.max(1, computed)) + " % of the rest)"
+                                    : "–")
                             + " | " + ms(all, 95) + " | " + perKind + " |");
                 }
             }
