@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * whether the recruitment boost applied, so a result is only ever served for the index state it was computed on.
  * Concurrent identical misses wait for one computation (Caffeine computes each key once). The API's pages are kept
  * as their JSON ({@link RenderedPage}, compressed soon after they are made) under keys of their own, so a repeated
- * API search neither asks Elasticsearch nor writes JSON; the web views keep {@link SearchResult}s. Both share one memory bound.
+ * API search neither asks Elasticsearch nor writes JSON; the web views keep {@link SearchResult}s. Both share one
+ * memory bound, and so do the facet counts kept by question.
  */
 @Component
 class SearchResultCache {
@@ -78,7 +79,7 @@ class SearchResultCache {
 
     /**
      * The API's page for a key. The search that computes a page gets it plain and sends it at once; the page is
-     * compressed on a background thread and swapped in, so compressing (~0.3 ms for a page of 20) never sits
+     * compressed on a background thread and swapped in, so compressing (~0.2 ms for a page of 20) never sits
      * between a miss and its response. Should that thread fall behind, pages stay plain: correct, only heavier.
      */
     RenderedPage rendered(Key key, Supplier<RenderedPage> compute) {
@@ -93,7 +94,18 @@ class SearchResultCache {
         });
         if (computed[0] && !page.gzipped()) {
             var entries = cache.asMap();
-            compressor.execute(() -> entries.replace(rendered, page, page.compressed()));
+            compressing.incrementAndGet();
+            try {
+                compressor.execute(() -> {
+                    try {
+                        entries.replace(rendered, page, page.compressed());
+                    } finally {
+                        compressing.decrementAndGet();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                compressing.decrementAndGet(); // the queue is full (or the node stopping): the page stays plain
+            }
         }
         return page;
     }
@@ -101,17 +113,19 @@ class SearchResultCache {
     // A short queue: a waiting page is held outside the cache's bound (~50 KB for a page of 20).
     private final java.util.concurrent.ThreadPoolExecutor compressor = new java.util.concurrent.ThreadPoolExecutor(1,
             1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(64),
-            Thread.ofPlatform().daemon().name("search-page-gzip").factory(),
-            new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+            Thread.ofPlatform().daemon().name("search-page-gzip").factory());
+    /** Pages handed to the compressor and not yet done with. */
+    private final java.util.concurrent.atomic.AtomicInteger compressing =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @jakarta.annotation.PreDestroy
     void close() {
         compressor.shutdownNow();
     }
 
-    /** Whether every page computed so far has been compressed or given up on (for tests). */
+    /** Whether every page handed to the compressor has been compressed or given up on (for tests). */
     boolean compressionIdle() {
-        return compressor.getQueue().isEmpty() && compressor.getActiveCount() == 0;
+        return compressing.get() == 0;
     }
 
     private <V> V lookup(Key key, Supplier<V> compute, Class<V> type) {
