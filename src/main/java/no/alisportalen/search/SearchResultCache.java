@@ -94,18 +94,7 @@ class SearchResultCache {
         });
         if (computed[0] && !page.gzipped()) {
             var entries = cache.asMap();
-            compressing.incrementAndGet();
-            try {
-                compressor.execute(() -> {
-                    try {
-                        entries.replace(rendered, page, page.compressed());
-                    } finally {
-                        compressing.decrementAndGet();
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                compressing.decrementAndGet(); // the queue is full (or the node stopping): the page stays plain
-            }
+            compressor.execute(() -> entries.replace(rendered, page, page.compressed()));
         }
         return page;
     }
@@ -113,19 +102,12 @@ class SearchResultCache {
     // A short queue: a waiting page is held outside the cache's bound (~50 KB for a page of 20).
     private final java.util.concurrent.ThreadPoolExecutor compressor = new java.util.concurrent.ThreadPoolExecutor(1,
             1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(64),
-            Thread.ofPlatform().daemon().name("search-page-gzip").factory());
-    /** Pages handed to the compressor and not yet done with. */
-    private final java.util.concurrent.atomic.AtomicInteger compressing =
-            new java.util.concurrent.atomic.AtomicInteger();
+            Thread.ofPlatform().daemon().name("search-page-gzip").factory(),
+            new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy()); // turned away: the page stays plain
 
     @jakarta.annotation.PreDestroy
     void close() {
         compressor.shutdownNow();
-    }
-
-    /** Whether every page handed to the compressor has been compressed or given up on (for tests). */
-    boolean compressionIdle() {
-        return compressing.get() == 0;
     }
 
     private <V> V lookup(Key key, Supplier<V> compute, Class<V> type) {
