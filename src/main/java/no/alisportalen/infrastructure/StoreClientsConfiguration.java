@@ -19,36 +19,75 @@ import org.elasticsearch.client.RestClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.apache.http.impl.nio.client.HttpAsyncClientBuilder;
 
 /**
  * Clients and health for both stores. The official Elasticsearch client at the server's major version (8.19). Spring Boot 4's own Elasticsearch
- * auto-configuration targets the 9.x client, which fails against an 8.19 server, so the beans are ours.
+ * auto-configuration targets the 9.x client, which fails against an 8.19 server, so the beans are ours. Two
+ * clients with pools of their own: searches, and index writes ({@link IndexWrites}).
  */
 @Configuration(proxyBeanMethods = false)
 class StoreClientsConfiguration {
 
+    /** Searches and everything else but index writes: the client's default pool, ten connections per node. */
     @Bean(destroyMethod = "close")
+    @Primary
     RestClient elasticsearchRestClient(ElasticsearchProperties properties,
+            ObjectProvider<EmbeddedElasticsearch> embedded) {
+        return restClient(properties, embedded).build();
+    }
+
+    /**
+     * Index writes (the indexer, need updates, rebuilds) on connections of their own: one writer at a time
+     * plus a rebuild and a refresh, so four per node leave room.
+     */
+    @Bean(destroyMethod = "close")
+    @IndexWrites
+    RestClient elasticsearchWriteRestClient(ElasticsearchProperties properties,
+            ObjectProvider<EmbeddedElasticsearch> embedded) {
+        var builder = restClient(properties, embedded);
+        int hosts = Math.max(1, properties.uris().size());
+        return builder.setHttpClientConfigCallback(http -> credentials(properties, http)
+                .setMaxConnPerRoute(4).setMaxConnTotal(4 * hosts)).build();
+    }
+
+    private static org.elasticsearch.client.RestClientBuilder restClient(ElasticsearchProperties properties,
             ObjectProvider<EmbeddedElasticsearch> embedded) {
         List<URI> uris = properties.uris().isEmpty()
                 ? List.of(embedded.getObject().uri())
                 : properties.uris().stream().map(URI::create).toList();
         var hosts = uris.stream().map(u -> new HttpHost(u.getHost(), u.getPort(), u.getScheme())).toArray(HttpHost[]::new);
-        var builder = RestClient.builder(hosts);
+        return RestClient.builder(hosts)
+                .setHttpClientConfigCallback(http -> credentials(properties, http))
+                .setRequestConfigCallback(c -> c.setConnectTimeout((int) properties.connectTimeout().toMillis())
+                        .setSocketTimeout((int) properties.socketTimeout().toMillis()));
+    }
+
+    private static HttpAsyncClientBuilder credentials(ElasticsearchProperties properties,
+            HttpAsyncClientBuilder http) {
         if (properties.username() != null && !properties.username().isBlank() && properties.password() != null) {
             var credentials = new org.apache.http.impl.client.BasicCredentialsProvider();
             credentials.setCredentials(org.apache.http.auth.AuthScope.ANY,
                     new org.apache.http.auth.UsernamePasswordCredentials(properties.username(), properties.password()));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+            http.setDefaultCredentialsProvider(credentials);
         }
-        return builder
-                .setRequestConfigCallback(c -> c.setConnectTimeout((int) properties.connectTimeout().toMillis())
-                        .setSocketTimeout((int) properties.socketTimeout().toMillis()))
-                .build();
+        return http;
     }
 
     @Bean
+    @Primary
     ElasticsearchClient elasticsearchClient(RestClient restClient) {
+        return client(restClient);
+    }
+
+    @Bean
+    @IndexWrites
+    ElasticsearchClient elasticsearchWriteClient(@IndexWrites RestClient restClient) {
+        return client(restClient);
+    }
+
+    private static ElasticsearchClient client(RestClient restClient) {
         var mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));

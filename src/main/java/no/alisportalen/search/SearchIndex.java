@@ -5,6 +5,7 @@ import no.alisportalen.exposure.ApplicantNeed;
 import no.alisportalen.exposure.ApplicantNeeds;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import no.alisportalen.infrastructure.IndexWrites;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -37,7 +38,7 @@ class SearchIndex {
     private final Clock clock;
     private final ApplicantNeeds applicantNeeds;
 
-    SearchIndex(ElasticsearchClient client, SearchProperties properties, PositionDocuments documents, Clock clock,
+    SearchIndex(@IndexWrites ElasticsearchClient client, SearchProperties properties, PositionDocuments documents, Clock clock,
             ApplicantNeeds applicantNeeds) {
         this.applicantNeeds = applicantNeeds;
         this.client = client;

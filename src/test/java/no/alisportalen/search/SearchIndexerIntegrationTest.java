@@ -1,0 +1,81 @@
+package no.alisportalen.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import no.alisportalen.IntegrationTest;
+import no.alisportalen.TestApi;
+import no.alisportalen.position.PositionIndexing;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseListener;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What keeps a publish quick to appear in search under load (issue #14): index writes have connections of their
+ * own, and a new indexer sends one indexed position again before any publish needs its write path.
+ */
+@IntegrationTest
+class SearchIndexerIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RestClient searchConnections;
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    PositionIndexing indexing;
+
+    @Autowired
+    SearchProperties properties;
+
+    @Autowired
+    IndexGeneration generation;
+
+    @Autowired
+    PositionSearchService search;
+
+    @Test
+    void index_writes_do_not_wait_for_a_connection_behind_searches() throws Exception {
+        search.flush(); // the index exists
+        // Twelve requests that Elasticsearch holds for five seconds fill the search client's ten connections and
+        // queue two more behind them, as searches under load do.
+        List<CompletableFuture<Response>> held = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            var request = new Request("GET", "/_cluster/health");
+            request.addParameter("wait_for_nodes", "99");
+            request.addParameter("timeout", "5s");
+            var future = new CompletableFuture<Response>();
+            searchConnections.performRequestAsync(request, new ResponseListener() {
+                @Override
+                public void onSuccess(Response response) {
+                    future.complete(response);
+                }
+
+                @Override
+                public void onFailure(Exception exception) {
+                    future.completeExceptionally(exception);
+                }
+            });
+            held.add(future);
+        }
+        try {
+            index.refresh();
+            index.count();
+            assertThat(held).as("the writes' requests were answered while every search connection was held")
+                    .noneMatch(CompletableFuture::isDone);
+        } finally {
+            CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).handle((r, e) -> null).join();
+        }
+    }
+}
