@@ -34,6 +34,7 @@ class SearchIndexer {
     private volatile boolean reachable;
     private volatile boolean everReachable;
     private volatile boolean reconciled;
+    private volatile boolean warmedUp;
     private volatile Instant lastFailureLog = Instant.EPOCH;
 
     private final IndexGeneration generation;
@@ -99,6 +100,11 @@ class SearchIndexer {
                         positions.markAllDirty();
                     }
                     reconcile();
+                    if (!warmedUp) {
+                        // Once per JVM, so its first publish does not pay for loading the write path.
+                        positions.requeueOneIndexable();
+                        warmedUp = true;
+                    }
                 }
                 while (true) {
                     var batch = positions.pending(properties.batchSize());
