@@ -142,6 +142,9 @@ class SearchBenchmark {
         if (sections.contains("queries")) {
             queries();
         }
+        if (sections.contains("freshness")) {
+            freshnessOnly();
+        }
         if (sections.contains("matching")) {
             matching();
         }
@@ -305,14 +308,9 @@ class SearchBenchmark {
     }
 
     private void queries() throws Exception {
-        int distinctCount = Integer.getInteger("benchmark.distinctQueries", 12_000);
         var random = new Random(42);
-        var distinct = new java.util.LinkedHashSet<SearchQuery>();
-        while (distinct.size() < distinctCount) {
-            distinct.add(randomQuery(random).normalized());
-        }
-        // Popularity rank = the order the generator drew them in (itself random).
-        List<SearchQuery> log = new ArrayList<>(distinct);
+        List<SearchQuery> log = queryLog(random);
+        var distinct = new java.util.HashSet<>(log);
         var zipf = new Zipf(log.size(), 1.0);
         // Warm up both paths (JIT, connections) on questions outside the log. 200 were too few: a CPU profile of
         // the one-client run that followed spent 43 % of the machine in the JIT compiler, and the portal's longer
@@ -559,6 +557,27 @@ class SearchBenchmark {
         line("");
     }
 
+    /**
+     * -Dbenchmark.sections=freshness: only the freshness measure, after the search path (not the write path) has
+     * been warmed as a portal serving searches for a while would have it; a quick look at the first publish.
+     */
+    private void freshnessOnly() throws Exception {
+        var log = queryLog(new Random(42));
+        for (int i = 0; i < Integer.getInteger("benchmark.warmUpQueries", 2_000); i++) {
+            api(log.get(i % log.size()));
+        }
+        freshness(log, new Zipf(log.size(), 1.0));
+    }
+
+    /** The distinct questions of the Zipf log; popularity rank = the order the generator drew them in. */
+    private List<SearchQuery> queryLog(Random random) {
+        var distinct = new java.util.LinkedHashSet<SearchQuery>();
+        while (distinct.size() < Integer.getInteger("benchmark.distinctQueries", 12_000)) {
+            distinct.add(randomQuery(random).normalized());
+        }
+        return new ArrayList<>(distinct);
+    }
+
     /** From a publish's return until the position appears in a (cached) search, while 32 clients search. */
     private void freshness(List<SearchQuery> log, Zipf zipf) throws Exception {
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -574,8 +593,7 @@ class SearchBenchmark {
         List<Long> delays = new ArrayList<>();
         try {
             var r = new Random(5);
-            // The first publish of a fresh JVM runs cold code (need assessment, the indexer's write path): timed
-            // and reported apart, like the warm-up of the query runs.
+            // The first publish of a fresh JVM may run cold code: timed and reported apart.
             for (int i = 0; i < 6; i++) {
                 var data = generate(r);
                 var m = data.municipalityNumber();
