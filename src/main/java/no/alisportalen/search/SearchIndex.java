@@ -3,9 +3,9 @@ package no.alisportalen.search;
 import java.util.Map;
 import no.alisportalen.exposure.ApplicantNeed;
 import no.alisportalen.exposure.ApplicantNeeds;
+import no.alisportalen.infrastructure.IndexWrites;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import no.alisportalen.infrastructure.IndexWrites;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -38,8 +38,9 @@ class SearchIndex {
     private final Clock clock;
     private final ApplicantNeeds applicantNeeds;
 
-    SearchIndex(@IndexWrites ElasticsearchClient client, SearchProperties properties, PositionDocuments documents, Clock clock,
-            ApplicantNeeds applicantNeeds) {
+    /** @param client the connections kept for index writes, so none of these requests queues behind searches */
+    SearchIndex(@IndexWrites ElasticsearchClient client, SearchProperties properties, PositionDocuments documents,
+            Clock clock, ApplicantNeeds applicantNeeds) {
         this.applicantNeeds = applicantNeeds;
         this.client = client;
         this.properties = properties;

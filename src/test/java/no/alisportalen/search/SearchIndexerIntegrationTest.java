@@ -48,13 +48,13 @@ class SearchIndexerIntegrationTest {
     @Test
     void index_writes_do_not_wait_for_a_connection_behind_searches() throws Exception {
         search.flush(); // the index exists
-        // Twelve requests that Elasticsearch holds for five seconds fill the search client's ten connections and
+        // Twelve requests that Elasticsearch holds for eight seconds fill the search client's ten connections and
         // queue two more behind them, as searches under load do.
         List<CompletableFuture<Response>> held = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             var request = new Request("GET", "/_cluster/health");
             request.addParameter("wait_for_nodes", "99");
-            request.addParameter("timeout", "5s");
+            request.addParameter("timeout", "8s");
             var future = new CompletableFuture<Response>();
             searchConnections.performRequestAsync(request, new ResponseListener() {
                 @Override
