@@ -3,6 +3,7 @@ package no.alisportalen.infrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public class StoreBackups {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().matches("portal-.*Z\\.sqlite"))
-                    .map(StoreBackups::describe)
+                    .flatMap(f -> listed(f).stream())
                     .sorted(Comparator.comparing(Backup::name).reversed())
                     .toList();
         } catch (IOException e) {
@@ -127,6 +128,18 @@ public class StoreBackups {
             } catch (IOException e) {
                 log.warn("Could not delete the old backup {}", old.name(), e);
             }
+        }
+    }
+
+    /** Empty when a running backup pruned the file between listing the directory and reading its size. */
+    private static Optional<Backup> listed(Path file) {
+        try {
+            return Optional.of(describe(file));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
