@@ -49,6 +49,17 @@ class SecurityConfig {
         return registration;
     }
 
+    /**
+     * No observation wrappers around the security filters at all. The property
+     * {@code management.observations.enable.spring.security=false} only turns their observations into no-ops; the
+     * wrappers stayed on every request's stack. Measured A/B in one JVM on a cached search: ~20 µs p50, ~60 µs mean
+     * a request (#14).
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     ThrottlingAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
             LoginThrottle throttle) {

@@ -41,6 +41,28 @@ class OperationsIntegrationTest {
     }
 
     @Test
+    void security_filters_run_without_observation_wrappers_yet_requests_are_still_timed() {
+        // The chain the servlet container calls holds the FilterChainProxy; its decorator wraps every filter.
+        var proxy = org.springframework.test.util.ReflectionTestUtils.getField(securityFilterChain,
+                "springSecurityFilterChain");
+        var decorator = org.springframework.test.util.ReflectionTestUtils.getField(java.util.Objects.requireNonNull(
+                proxy), org.springframework.security.web.FilterChainProxy.class, "filterChainDecorator");
+        assertThat(decorator).isNotNull()
+                .isNotInstanceOf(org.springframework.security.web.ObservationFilterChainDecorator.class);
+        // http.server.requests (the request observation outside the security chain) still counts requests.
+        new TestApi(port).get("/api/v1/municipalities");
+        assertThat(meters.find("http.server.requests").tag("uri", "/api/v1/municipalities").timer()).isNotNull()
+                .satisfies(t -> assertThat(t.count()).isPositive());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("springSecurityFilterChain")
+    jakarta.servlet.Filter securityFilterChain;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
     void the_session_cookie_is_http_only_same_site_lax_and_secure_behind_tls() {
         var api = new TestApi(port);
         var plain = api.send(api.request("/login").GET());
