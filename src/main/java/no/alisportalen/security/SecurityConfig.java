@@ -99,7 +99,14 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                             .permitAll();
-                    PublicApi.OPERATIONS.forEach(o -> auth.requestMatchers(o.method(), o.pattern()).permitAll());
+                    PublicApi.OPERATIONS.forEach(o -> {
+                        auth.requestMatchers(o.method(), o.pattern()).permitAll();
+                        if (o.method() == HttpMethod.GET) {
+                            // HEAD is GET without the body (RFC 9110), and Spring MVC answers it so: anonymous
+                            // HEAD on a public path was 401.
+                            auth.requestMatchers(HttpMethod.HEAD, o.pattern()).permitAll();
+                        }
+                    });
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))

@@ -23,6 +23,7 @@ class OperationsIntegrationTest {
                 "UI page", api.get("/"),
                 "unknown UI page", api.get("/finnes-ikke"),
                 "public API", api.get("/api/v1/municipalities"),
+                "search API", api.get("/api/v1/positions"),
                 "API 401", api.get("/api/v1/me"),
                 "API 404", api.get("/api/v1/finnes-ikke"),
                 "health", api.get("/actuator/health"),
@@ -38,6 +39,16 @@ class OperationsIntegrationTest {
             assertThat(response.header("Permissions-Policy")).as(what).contains("camera=()");
         });
         assertThat(responses.get("Swagger UI").status()).isEqualTo(200);
+        var search = responses.get("search API");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.header("Content-Type")).startsWith("application/json");
+        // HEAD: the same headers and length, no body.
+        var head = api.send(api.request("/api/v1/positions").method("HEAD",
+                java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Type")).startsWith("application/json");
+        assertThat(head.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(head.body()).isEmpty();
     }
 
     @Test
