@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +56,7 @@ class SearchController {
     @ApiResponse(responseCode = "200", description = "A page of results; gzip-compressed when the client accepts it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = SearchResult.class)))
-    ResponseEntity<byte[]> search(HttpServletRequest request,
+    void search(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "Free text, typo tolerant", schema = @Schema(maxLength = 200))
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable List<Region> region,
@@ -88,7 +90,7 @@ class SearchController {
             @Parameter(schema = @Schema(minimum = "1", maximum = "100"))
             @RequestParam(defaultValue = "20") int size,
             @Parameter(description = "false: no recruitment boost in the relevance order for this request (extension)")
-            @RequestParam(defaultValue = "true") boolean recruitmentBoost) {
+            @RequestParam(defaultValue = "true") boolean recruitmentBoost) throws IOException {
         List<FieldProblem> problems = new java.util.ArrayList<>();
         var order = SearchSort.parse(sort).orElse(null);
         if (order == null) {
@@ -136,13 +138,21 @@ class SearchController {
                 nonNull(incentive), nonNull(centrality), centre, radiusKm, order, page, size, minYearlyValue),
                 recruitmentBoost, this::render);
         exposure.impressions(rendered.ids());
-        // The page is cached as written JSON, so a repeat costs neither Elasticsearch nor serialising.
-        var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        // The page is cached as written JSON, so a repeat costs neither Elasticsearch nor serialising. It is
+        // written straight to the response: through ResponseEntity, choosing a message converter for the bytes
+        // cost ~25-60 us a request (p50, measured A/B in one JVM; #14), and the Accept check is done already
+        // (ApiContractFilter).
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         // A page just computed is still plain (it is compressed in the background): it goes out as it is.
-        return rendered.gzipped() && acceptsGzip(request)
-                ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(rendered.bytes())
-                : response.body(rendered.json());
+        boolean gzip = rendered.gzipped() && acceptsGzip(request);
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        byte[] body = gzip ? rendered.bytes() : rendered.json();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private RenderedPage render(SearchResult result) {
