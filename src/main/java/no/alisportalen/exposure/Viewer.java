@@ -39,6 +39,10 @@ public record Viewer(String key, boolean counts) {
         if (request == null) {
             return NOBODY;
         }
+        // HEAD shows no one a page: monitors and link checkers use it.
+        if ("HEAD".equals(request.getMethod())) {
+            return NOBODY;
+        }
         var agent = request.getHeader("User-Agent");
         if (isBot(agent)) {
             return NOBODY;

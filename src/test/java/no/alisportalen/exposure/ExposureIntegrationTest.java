@@ -60,6 +60,12 @@ class ExposureIntegrationTest {
         return api.send(builder);
     }
 
+    private void head(String path, String userAgent) {
+        var response = api.send(api.request(path).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("User-Agent", userAgent));
+        assertThat(response.status()).as("HEAD " + path).isEqualTo(200);
+    }
+
     private JsonNode stats() {
         exposure.flush();
         return api.get("/api/v1/stats/positions?region=NORD", office).json().valueStream()
@@ -82,6 +88,7 @@ class ExposureIntegrationTest {
         as("/api/v1/positions?municipality=5510&size=100", "Mozilla/5.0 (compatible; Googlebot/2.1)");
         as("/api/v1/positions?municipality=5510&size=100", "Mozilla/5.0 (compatible; bingbot/2.0)");
         as("/api/v1/positions?municipality=5510&size=100", BROWSER, municipality);
+        head("/api/v1/positions?municipality=5510&size=100", BROWSER + " Edg/131.0"); // shows no one anything
         var once = stats();
         assertThat(once.get("impressions").asLong()).isEqualTo(before.get("impressions").asLong() + 1);
 
@@ -89,6 +96,7 @@ class ExposureIntegrationTest {
         as("/api/v1/positions/" + position, BROWSER);
         as("/api/v1/positions/" + position, BROWSER);
         as("/api/v1/positions/" + position, BROWSER, municipality);
+        head("/api/v1/positions/" + position, BROWSER + " Edg/131.0");
         var applicant = api.newApplicant("Synlig Søker", "LIS1");
         var applied = api.send(api.request("/api/v1/positions/" + position + "/applications", applicant)
                 .header("Content-Type", "application/json").header("User-Agent", BROWSER)
