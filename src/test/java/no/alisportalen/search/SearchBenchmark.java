@@ -412,8 +412,8 @@ class SearchBenchmark {
             line("");
         }
         // The same cached request after 10 ms idle, as a miss's framework code runs after waiting ~10 ms for
-        // Elasticsearch; and a bare loopback round trip both ways. On this VM the portal's path doubled after idle
-        // while the bare round trip did not: the "own time" then holds its code running with cold CPU caches.
+        // Elasticsearch; and a bare loopback round trip both ways. On this VM the portal's path took three times as long
+        // after idle while the bare round trip barely changed: the "own time" then holds its code running with cold CPU caches.
         var idle = new ArrayList<Long>();
         for (int i = 0; i < 400; i++) {
             Thread.sleep(10);
@@ -501,7 +501,7 @@ class SearchBenchmark {
                         cache.enabled(!mix.endsWith("off"));
                     }
                     if (viaApi && mix.equals("zipf")) {
-                        zipfStart = cache.stats().hits() + cache.stats().loads();
+                        zipfStart = served();
                     }
                     if (viaApi && mix.equals(STEADY)) {
                         untilServed(clients, () -> log.get(zipf.next(java.util.concurrent.ThreadLocalRandom
@@ -853,7 +853,7 @@ class SearchBenchmark {
      * The Zipf log once the portal has served {@link #STEADY_AFTER} of its requests since its cache was emptied, as
      * a portal does when the index has not changed for a while. Expected misses then: 0.1 × E1(100,000 / 120,000)
      * ≈ 2.7 % (s = 1 over 12,000 questions). The three 20 s windows reach a point that depends on the machine's
-     * speed: ~36,000 requests here (~90 % from the cache) against ~150,000 on a faster one (96 %).
+     * speed: 37,000-70,000 requests on this one (89-94 % from the cache), ~150,000 on a faster one (96 %).
      */
     private static final String STEADY = "zipf, steady state";
     private static final long STEADY_AFTER = 100_000;
@@ -863,42 +863,43 @@ class SearchBenchmark {
     private void untilServed(int clients, java.util.function.Supplier<SearchQuery> next, long requests)
             throws Exception {
         var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        var stats = cache.stats(); // not per request: it cleans the cache up first
-        var left = new AtomicLong(requests - stats.hits() - stats.loads());
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Callable<Void>> tasks = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                tasks.add(() -> {
-                    while (left.getAndDecrement() > 0 && System.nanoTime() < deadline) {
-                        api(next.get());
-                    }
-                    return null;
-                });
-            }
-            for (var f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        }
+        var left = new AtomicLong(requests - served()); // counted here: stats() cleans the cache up first
+        clients(clients, () -> left.getAndDecrement() > 0 && System.nanoTime() < deadline, () -> api(next.get()));
+    }
+
+    /** Requests the result cache has answered or computed since the portal started. */
+    private long served() {
+        var stats = cache.stats();
+        return stats.hits() + stats.loads();
     }
 
     private double throughput(int clients, java.util.function.Supplier<SearchQuery> next, boolean viaApi,
             ByKind byKind) throws Exception {
         var done = new AtomicLong();
         var deadline = System.nanoTime() + THROUGHPUT_WINDOW.toNanos();
+        clients(clients, () -> System.nanoTime() < deadline, () -> {
+            var q = next.get();
+            long t0 = System.nanoTime();
+            if (viaApi) {
+                api(q);
+            } else {
+                raw(q);
+            }
+            byKind.add(kind(q), System.nanoTime() - t0);
+            done.incrementAndGet();
+        });
+        return done.get() / (double) THROUGHPUT_WINDOW.toSeconds();
+    }
+
+    /** {@code clients} threads, each running {@code request} one after another while {@code goOn} holds. */
+    private static void clients(int clients, java.util.function.BooleanSupplier goOn, Step request)
+            throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<Callable<Void>> tasks = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 tasks.add(() -> {
-                    while (System.nanoTime() < deadline) {
-                        var q = next.get();
-                        long t0 = System.nanoTime();
-                        if (viaApi) {
-                            api(q);
-                        } else {
-                            raw(q);
-                        }
-                        byKind.add(kind(q), System.nanoTime() - t0);
-                        done.incrementAndGet();
+                    while (goOn.getAsBoolean()) {
+                        request.run();
                     }
                     return null;
                 });
@@ -907,7 +908,6 @@ class SearchBenchmark {
                 f.get();
             }
         }
-        return done.get() / (double) THROUGHPUT_WINDOW.toSeconds();
     }
 
     /**
