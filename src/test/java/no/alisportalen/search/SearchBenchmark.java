@@ -412,8 +412,9 @@ class SearchBenchmark {
             line("");
         }
         // The same cached request after 10 ms idle, as a miss's framework code runs after waiting ~10 ms for
-        // Elasticsearch; and a bare loopback round trip both ways. On this VM the portal's path took three times as long
-        // after idle while the bare round trip barely changed: the "own time" then holds its code running with cold CPU caches.
+        // Elasticsearch; and a bare loopback round trip both ways. On this VM the portal's path took up to three
+        // times as long after idle while the bare round trip barely changed: the "own time" then holds its code
+        // running with cold CPU caches.
         var idle = new ArrayList<Long>();
         for (int i = 0; i < 400; i++) {
             Thread.sleep(10);
@@ -424,8 +425,8 @@ class SearchBenchmark {
         var loopback = loopback(false);
         var loopbackIdle = loopback(true);
         line("The cached request after 10 ms idle each (a miss's framework code runs after waiting for "
-                + "Elasticsearch): p50 " + ms(idle, 50) + " ms, p95 " + ms(idle, 95) + " ms. A bare loopback round trip "
-                + "of one byte: p50 " + percentile(loopback, 50) / 1000 + " µs back to back, "
+                + "Elasticsearch): p50 " + ms(idle, 50) + " ms, p95 " + ms(idle, 95) + " ms. A bare loopback "
+                + "round trip of one byte: p50 " + percentile(loopback, 50) / 1000 + " µs back to back, "
                 + percentile(loopbackIdle, 50) / 1000 + " µs after 10 ms idle.");
         line("");
         // Inside the portal, without HTTP: the search service against the same two requests sent directly (paired
@@ -503,14 +504,13 @@ class SearchBenchmark {
                     if (viaApi && mix.equals("zipf")) {
                         zipfStart = served();
                     }
-                    if (viaApi && mix.equals(STEADY)) {
-                        untilServed(clients, () -> log.get(zipf.next(java.util.concurrent.ThreadLocalRandom
-                                .current())), zipfStart + STEADY_AFTER);
-                    }
                     var byKind = new ByKind();
                     java.util.function.Supplier<SearchQuery> next = mix.startsWith("uniform")
                             ? () -> cold.get((int) ((viaApi ? coldPortal : coldDirect).getAndIncrement() % cold.size()))
                             : () -> log.get(zipf.next(java.util.concurrent.ThreadLocalRandom.current()));
+                    if (viaApi && mix.equals(STEADY)) {
+                        untilServed(clients, next, zipfStart + STEADY_AFTER);
+                    }
                     var before = cache.stats();
                     double rate = throughput(clients, next, viaApi, byKind);
                     var after = cache.stats();
