@@ -330,7 +330,7 @@ class SearchBenchmark {
         List<SearchQuery> others = new ArrayList<>(extra);
         for (int i = 0; i < warmUp; i++) {
             var q = others.get(i);
-            api(q, i % 2 == 1); // both API clients of the paired measure below
+            api(q, ApiClient.values()[i % ApiClient.values().length]); // every API client of the measures below
             raw(q);
         }
         List<SearchQuery> cold = others.subList(warmUp, others.size());
@@ -344,8 +344,8 @@ class SearchBenchmark {
                 + " distinct questions (free text, filters, facets, radius)");
         line("");
         line("Portal's own time = API p50 − direct p50 for the same kind (the API also pays HTTP and JSON). API "
-                + "requests here and under load go through a blocking HttpURLConnection; the paired measure below "
-                + "also shows the JDK HttpClient, which earlier runs used.");
+                + "requests here and under load go through a minimal blocking HTTP/1.1 client on a kept-alive socket; the "
+                + "paired measure below also shows the HttpURLConnection and the JDK HttpClient earlier runs used.");
         line("");
         line("| kind | n | portal p50 ms | portal p95 ms | direct p50 ms | direct p95 ms | portal's own p50 ms |");
         line("| --- | --- | --- | --- | --- | --- | --- |");
@@ -374,20 +374,23 @@ class SearchBenchmark {
         // Paired: the same new question both ways, the order alternating, so the two sides cannot draw different
         // questions, and neither gains on balance from the other having asked first (Elasticsearch's request
         // cache keeps the facets the first asker computed).
-        // Twice: with the JDK HttpClient every other table uses, and with a blocking HttpURLConnection, whose
-        // request and response stay on the calling thread. The JDK client hands each exchange between its selector
-        // and executor threads; on two cores that shows in the "own time" without being the portal's.
-        for (boolean blocking : List.of(false, true)) {
+        // With each API client: what the load generator costs shows in the "own time" without being the portal's.
+        // The JDK client hands each exchange between its selector and executor threads; HttpURLConnection selects
+        // a proxy, builds header maps and looks up its keep-alive cache per request; the raw client writes the
+        // request's bytes and reads the response on the calling thread. Its request is built before the clock.
+        for (var apiClient : List.of(ApiClient.JDK, ApiClient.URL_CONNECTION, ApiClient.RAW)) {
             var paired = new ByKind();
             int pairs = 600;
             long compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             for (int i = 0; i < pairs; i++) {
                 var q = cold.get((int) coldPortal.getAndIncrement());
-                paired.add(kind(q), paired(i, q, () -> api(q, blocking)));
+                var request = RawHttp.request(apiPath(q));
+                paired.add(kind(q), paired(i, q, apiClient == ApiClient.RAW ? () -> rawHttp().get(request)
+                        : () -> api(q, apiClient)));
             }
             compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
                     - compiling;
-            line("Paired" + (blocking ? " (API client: blocking HttpURLConnection)" : " (API client: JDK HttpClient)")
+            line("Paired (API client: " + apiClient.label + ")"
                     + ", " + pairs + " further new questions each asked both ways (order alternating), median of "
                     + "API − direct per question: " + java.util.Arrays.stream(Kind.values())
                     .filter(k -> !paired.of(k).isEmpty())
@@ -399,15 +402,15 @@ class SearchBenchmark {
         // What a request costs the portal when the cache answers it: the framework's share of the own time above
         // (HTTP, filters, MVC, writing the page), with nothing of Elasticsearch's in it.
         var repeated = cold.get((int) coldPortal.getAndIncrement());
-        for (boolean blocking : List.of(false, true)) {
+        for (var apiClient : List.of(ApiClient.JDK, ApiClient.URL_CONNECTION, ApiClient.RAW)) {
             List<Long> hits = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
                 long t0 = System.nanoTime();
-                api(repeated, blocking);
+                api(repeated, apiClient);
                 hits.add(System.nanoTime() - t0);
             }
-            line("One question asked again and again (answered from the result cache), " + (blocking
-                    ? "blocking HttpURLConnection" : "JDK HttpClient") + ": p50 " + ms(hits, 50) + " ms, p95 "
+            line("One question asked again and again (answered from the result cache), " + apiClient.label
+                    + ": p50 " + ms(hits, 50) + " ms, p95 "
                     + ms(hits, 95) + " ms.");
             line("");
         }
@@ -419,7 +422,7 @@ class SearchBenchmark {
         for (int i = 0; i < 400; i++) {
             Thread.sleep(10);
             long t0 = System.nanoTime();
-            api(repeated, true);
+            api(repeated, ApiClient.RAW);
             idle.add(System.nanoTime() - t0);
         }
         var loopback = loopback(false);
@@ -469,7 +472,8 @@ class SearchBenchmark {
                 + "paths have then seen the earlier windows of it); the steady state goes on, untimed, until the "
                 + "portal has served " + STEADY_AFTER + " requests of the log since its cache was emptied, then 20 s "
                 + "are timed (32 clients only). " + THROUGHPUT_WINDOW.toSeconds()
-                + " s per run, after an untimed run of each path at 32 clients; p95 per kind in ms.");
+                + " s per run, after an untimed run of each path at 32 clients; the uniform mix's two paths in turns "
+                + "of a quarter of that each (ABBA BAAB); p95 per kind in ms.");
         line("");
         line("| mix | clients | path | req/s | from the cache | p95 all | " + java.util.Arrays.stream(Kind.values())
                 .map(k -> "p95 " + k).collect(java.util.stream.Collectors.joining(" | ")) + " |");
@@ -484,17 +488,19 @@ class SearchBenchmark {
                 throughput(clients, () -> cold.get((int) (coldDirect.getAndIncrement() % cold.size())), false,
                         new ByKind());
             }
-            for (var mix : List.of("uniform", JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s", "zipf, 3rd 20 s", STEADY,
+            for (var mix : List.of("uniform", URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s", "zipf, 3rd 20 s", STEADY,
                     "zipf, result cache off")) {
                 for (boolean viaApi : List.of(true, false)) {
-                    if ((mix.endsWith("off") || mix.equals(JDK_CLIENT_ROW)) && !viaApi) {
+                    boolean otherClient = mix.equals(JDK_CLIENT_ROW) || mix.equals(URL_CONNECTION_ROW);
+                    if ((mix.endsWith("off") || otherClient) && !viaApi) {
                         continue; // the direct path has no result cache or API client: its row is the one above
                     }
-                    if ((mix.equals(JDK_CLIENT_ROW) || mix.equals(STEADY)) && clients == 1) {
+                    if ((otherClient || mix.equals(STEADY)) && clients == 1) {
                         continue; // the one-client tables above already compare the two clients; one client
                                   // would take ~5 min to reach the steady state
                     }
-                    jdkClientLoad = mix.equals(JDK_CLIENT_ROW);
+                    loadClient = mix.equals(JDK_CLIENT_ROW) ? ApiClient.JDK
+                            : mix.equals(URL_CONNECTION_ROW) ? ApiClient.URL_CONNECTION : ApiClient.RAW;
                     // The 2nd and 3rd windows go on from the portal's row above (towards a steady state); direct
                     // rows leave the portal's cache alone.
                     boolean goesOn = mix.endsWith("2nd 20 s") || mix.endsWith("3rd 20 s") || mix.equals(STEADY);
@@ -512,7 +518,18 @@ class SearchBenchmark {
                         untilServed(clients, next, zipfStart + STEADY_AFTER);
                     }
                     var before = cache.stats();
-                    double rate = throughput(clients, next, viaApi, byKind);
+                    double rate;
+                    if (mix.equals("uniform") && viaApi) {
+                        var rates = interleaved(clients, next, () -> cold.get((int) (coldDirect.getAndIncrement()
+                                % cold.size())), byKind, uniformDirect = new ByKind());
+                        rate = rates[0];
+                        uniformDirectRate = rates[1];
+                    } else if (mix.equals("uniform")) {
+                        rate = uniformDirectRate; // timed in turns with the portal's row just above
+                        uniformDirect.latencies.forEach((kind, times) -> times.forEach(t -> byKind.add(kind, t)));
+                    } else {
+                        rate = throughput(clients, next, viaApi, byKind);
+                    }
                     var after = cache.stats();
                     long served = after.hits() - before.hits();
                     long computed = after.loads() - before.loads();
@@ -533,7 +550,7 @@ class SearchBenchmark {
             }
         }
         cache.enabled(true);
-        jdkClientLoad = false;
+        loadClient = ApiClient.RAW;
         line("");
         freshness(log, zipf);
         var stats = cache.stats();
@@ -848,6 +865,7 @@ class SearchBenchmark {
     }
 
     private static final String JDK_CLIENT_ROW = "uniform, API load through the JDK HttpClient";
+    private static final String URL_CONNECTION_ROW = "uniform, API load through HttpURLConnection";
 
     /**
      * The Zipf log once the portal has served {@link #STEADY_AFTER} of its requests since its cache was emptied, as
@@ -873,10 +891,36 @@ class SearchBenchmark {
         return stats.hits() + stats.loads();
     }
 
+    private ByKind uniformDirect = new ByKind();
+    private double uniformDirectRate;
+
+    /**
+     * The portal and direct Elasticsearch in turns of a quarter window each, in the order ABBA BAAB, so neither
+     * gains from running later: the uniform mix is the closest comparison (goal 0.95×), and when its two rows ran
+     * one after the other the one timed later gained as Elasticsearch's caches warmed. In the first run with the
+     * raw client, three portal rows timed one after another gave 163, 183 and 166 req/s around a direct row's 195.
+     * Returns both rates, the portal's first.
+     */
+    private double[] interleaved(int clients, java.util.function.Supplier<SearchQuery> portalNext,
+            java.util.function.Supplier<SearchQuery> directNext, ByKind portal, ByKind direct) throws Exception {
+        var turn = THROUGHPUT_WINDOW.dividedBy(4);
+        double[] sums = new double[2];
+        for (boolean viaApi : new boolean[] {true, false, false, true, false, true, true, false}) {
+            sums[viaApi ? 0 : 1] += throughput(clients, viaApi ? portalNext : directNext, viaApi,
+                    viaApi ? portal : direct, turn);
+        }
+        return new double[] {sums[0] / 4, sums[1] / 4};
+    }
+
     private double throughput(int clients, java.util.function.Supplier<SearchQuery> next, boolean viaApi,
             ByKind byKind) throws Exception {
+        return throughput(clients, next, viaApi, byKind, THROUGHPUT_WINDOW);
+    }
+
+    private double throughput(int clients, java.util.function.Supplier<SearchQuery> next, boolean viaApi,
+            ByKind byKind, Duration window) throws Exception {
         var done = new AtomicLong();
-        var deadline = System.nanoTime() + THROUGHPUT_WINDOW.toNanos();
+        var deadline = System.nanoTime() + window.toNanos();
         clients(clients, () -> System.nanoTime() < deadline, () -> {
             var q = next.get();
             long t0 = System.nanoTime();
@@ -888,7 +932,7 @@ class SearchBenchmark {
             byKind.add(kind(q), System.nanoTime() - t0);
             done.incrementAndGet();
         });
-        return done.get() / (double) THROUGHPUT_WINDOW.toSeconds();
+        return done.get() / (window.toNanos() / 1e9);
     }
 
     /** {@code clients} threads, each running {@code request} one after another while {@code goOn} holds. */
@@ -911,35 +955,61 @@ class SearchBenchmark {
     }
 
     /**
-     * The API load goes through a blocking HttpURLConnection: the request and response stay on the client's thread.
-     * The JDK HttpClient (earlier runs) hands every exchange between selector and executor threads, which on two
-     * shared cores cost ~1.4 ms a request and a quarter of the JVM's CPU under load, charged to the portal's side.
+     * The load generator, on the same two cores as the portal and Elasticsearch. Its own work per request counts
+     * against the portal, so the load goes through the leanest client ({@link RawHttp}), and the others stay in
+     * the report for comparison: HttpURLConnection (the sixth and seventh sessions' runs) added ~0.4 ms to the
+     * paired own time, and the JDK HttpClient (earlier runs) ~1.4 ms, which it spends handing every exchange
+     * between its selector and executor threads.
      */
-    private void api(SearchQuery q) throws IOException, InterruptedException {
-        api(q, !jdkClientLoad);
+    enum ApiClient {
+        RAW("minimal HTTP/1.1 client, blocking"), URL_CONNECTION("blocking HttpURLConnection"),
+        JDK("JDK HttpClient");
+
+        final String label;
+
+        ApiClient(String label) {
+            this.label = label;
+        }
     }
 
-    /** For the one row that shows what the JDK HttpClient as load generator costs. */
-    private volatile boolean jdkClientLoad;
+    private volatile ApiClient loadClient = ApiClient.RAW;
+
+    private void api(SearchQuery q) throws IOException, InterruptedException {
+        api(q, loadClient);
+    }
 
     static {
         // The JDK keeps 5 idle connections per server by default; 32 clients would open a new one per request.
         System.setProperty("http.maxConnections", "64");
     }
 
-    private void api(SearchQuery q, boolean blocking) throws IOException, InterruptedException {
-        if (!blocking) {
-            apiBody(q);
-            return;
-        }
-        // Read to the end and closed, so the connection goes back to the JDK's keep-alive cache.
-        var connection = (java.net.HttpURLConnection) apiUri(q).toURL().openConnection();
-        try (var in = connection.getInputStream()) {
-            if (connection.getResponseCode() != 200) {
-                throw new IllegalStateException("HTTP " + connection.getResponseCode());
+    /** One connection per load thread; a pool's threads end with their row, and their sockets with them. */
+    private final ThreadLocal<RawHttp> rawHttp = ThreadLocal.withInitial(() -> new RawHttp(port));
+
+    private RawHttp rawHttp() {
+        return rawHttp.get();
+    }
+
+    private void api(SearchQuery q, ApiClient client) throws IOException, InterruptedException {
+        switch (client) {
+            case RAW -> rawHttp().get(RawHttp.request(apiPath(q)));
+            case JDK -> apiBody(q);
+            case URL_CONNECTION -> {
+                // Read to the end and closed, so the connection goes back to the JDK's keep-alive cache.
+                var connection = (java.net.HttpURLConnection) apiUri(q).toURL().openConnection();
+                try (var in = connection.getInputStream()) {
+                    if (connection.getResponseCode() != 200) {
+                        throw new IllegalStateException("HTTP " + connection.getResponseCode());
+                    }
+                    in.readAllBytes();
+                }
             }
-            in.readAllBytes();
         }
+    }
+
+    private String apiPath(SearchQuery q) {
+        var uri = apiUri(q);
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     private URI apiUri(SearchQuery q) {
