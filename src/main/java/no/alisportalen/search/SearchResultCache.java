@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * by an estimate of their size in memory. The key holds the index generation, the day (the deadline filter) and
  * whether the recruitment boost applied, so a result is only ever served for the index state it was computed on.
  * Concurrent identical misses wait for one computation (Caffeine computes each key once). The API's pages are kept
- * as their JSON ({@link RenderedPage}, compressed once asked for again) under keys of their own, so a repeated
+ * as their JSON ({@link RenderedPage}, compressed soon after they are made) under keys of their own, so a repeated
  * API search neither asks Elasticsearch nor writes JSON; the web views keep {@link SearchResult}s. Both share one
  * memory bound, and so do the facet counts kept by question.
  */
@@ -79,11 +78,9 @@ class SearchResultCache {
     }
 
     /**
-     * The API's page for a key. The search that computes a page gets it plain and sends it at once. A page asked
-     * for again is then compressed on a background thread and swapped in, so compressing (~0.2 ms for a page of
-     * 20) never sits between a request and its response, and a page asked for only once (most of a query log's
-     * long tail, and every page of the uniform benchmark) costs no compression at all. Should that thread fall
-     * behind, pages stay plain: correct, only heavier.
+     * The API's page for a key. The search that computes a page gets it plain and sends it at once; the page is
+     * compressed on a background thread and swapped in, so compressing (~0.2 ms for a page of 20) never sits
+     * between a miss and its response. Should that thread fall behind, pages stay plain: correct, only heavier.
      */
     RenderedPage rendered(Key key, Supplier<RenderedPage> compute) {
         var rendered = key.asRendered();
@@ -95,31 +92,18 @@ class SearchResultCache {
             computed[0] = true;
             return compute.get();
         });
-        if (!computed[0] && !page.gzipped() && compressing.add(rendered)) {
+        if (computed[0] && !page.gzipped()) {
             var entries = cache.asMap();
-            try {
-                compressor.execute(() -> {
-                    try {
-                        entries.replace(rendered, page, page.compressed());
-                    } finally {
-                        compressing.remove(rendered);
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                compressing.remove(rendered); // the queue is full: a later hit tries again
-            }
+            compressor.execute(() -> entries.replace(rendered, page, page.compressed()));
         }
         return page;
     }
-
-    /** Pages queued for compression, so concurrent hits on one plain page queue it once. */
-    private final Set<Key> compressing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     // A short queue: a waiting page is held outside the cache's bound (~50 KB for a page of 20).
     private final java.util.concurrent.ThreadPoolExecutor compressor = new java.util.concurrent.ThreadPoolExecutor(1,
             1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(64),
             Thread.ofPlatform().daemon().name("search-page-gzip").factory(),
-            new java.util.concurrent.ThreadPoolExecutor.AbortPolicy()); // turned away: the page stays plain
+            new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy()); // turned away: the page stays plain
 
     @jakarta.annotation.PreDestroy
     void close() {
