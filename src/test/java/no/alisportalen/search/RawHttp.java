@@ -25,8 +25,8 @@ final class RawHttp implements AutoCloseable {
     }
 
     /**
-     * Sends a request made by {@link #request} and reads the whole response (the body is dropped). A kept-alive
-     * connection the server closed meanwhile (idle timeout) is opened again once, before anything was read: GET is
+     * Sends a request made by {@link #request} and reads the whole response (the body is dropped). On a kept-alive
+     * connection the server closed meanwhile (idle timeout), the request is sent once more on a new one: GET is
      * safe to repeat.
      *
      * @throws IllegalStateException for any status but 200

@@ -344,8 +344,9 @@ class SearchBenchmark {
                 + " distinct questions (free text, filters, facets, radius)");
         line("");
         line("Portal's own time = API p50 − direct p50 for the same kind (the API also pays HTTP and JSON). API "
-                + "requests here and under load go through a minimal blocking HTTP/1.1 client on a kept-alive socket; the "
-                + "paired measure below also shows the HttpURLConnection and the JDK HttpClient earlier runs used.");
+                + "requests here and under load go through a minimal blocking HTTP/1.1 client on a kept-alive "
+                + "socket; the paired measure below also shows the HttpURLConnection and the JDK HttpClient earlier "
+                + "runs used.");
         line("");
         line("| kind | n | portal p50 ms | portal p95 ms | direct p50 ms | direct p95 ms | portal's own p50 ms |");
         line("| --- | --- | --- | --- | --- | --- | --- |");
@@ -488,15 +489,15 @@ class SearchBenchmark {
                 throughput(clients, () -> cold.get((int) (coldDirect.getAndIncrement() % cold.size())), false,
                         new ByKind());
             }
-            for (var mix : List.of("uniform", URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s", "zipf, 3rd 20 s", STEADY,
-                    "zipf, result cache off")) {
+            for (var mix : List.of("uniform", URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s",
+                    "zipf, 3rd 20 s", STEADY, "zipf, result cache off")) {
                 for (boolean viaApi : List.of(true, false)) {
                     boolean otherClient = mix.equals(JDK_CLIENT_ROW) || mix.equals(URL_CONNECTION_ROW);
                     if ((mix.endsWith("off") || otherClient) && !viaApi) {
                         continue; // the direct path has no result cache or API client: its row is the one above
                     }
                     if ((otherClient || mix.equals(STEADY)) && clients == 1) {
-                        continue; // the one-client tables above already compare the two clients; one client
+                        continue; // the one-client tables above already compare the clients; one client
                                   // would take ~5 min to reach the steady state
                     }
                     loadClient = mix.equals(JDK_CLIENT_ROW) ? ApiClient.JDK
@@ -957,9 +958,9 @@ class SearchBenchmark {
     /**
      * The load generator, on the same two cores as the portal and Elasticsearch. Its own work per request counts
      * against the portal, so the load goes through the leanest client ({@link RawHttp}), and the others stay in
-     * the report for comparison: HttpURLConnection (the sixth and seventh sessions' runs) added ~0.4 ms to the
-     * paired own time, and the JDK HttpClient (earlier runs) ~1.4 ms, which it spends handing every exchange
-     * between its selector and executor threads.
+     * the report for comparison: in four runs HttpURLConnection (the sixth and seventh sessions' load) added
+     * 0.1-0.9 ms to the paired own time, and the JDK HttpClient (earlier sessions') 0.7-1.9 ms, which it spends
+     * handing every exchange between its selector and executor threads.
      */
     enum ApiClient {
         RAW("minimal HTTP/1.1 client, blocking"), URL_CONNECTION("blocking HttpURLConnection"),
@@ -983,7 +984,7 @@ class SearchBenchmark {
         System.setProperty("http.maxConnections", "64");
     }
 
-    /** One connection per load thread; a pool's threads end with their row, and their sockets with them. */
+    /** One connection per load thread. A pool's threads end with their row; Tomcat closes their idle sockets. */
     private final ThreadLocal<RawHttp> rawHttp = ThreadLocal.withInitial(() -> new RawHttp(port));
 
     private RawHttp rawHttp() {
