@@ -491,6 +491,9 @@ class SearchBenchmark {
             }
             for (var mix : List.of("uniform", URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s",
                     "zipf, 3rd 20 s", STEADY, "zipf, result cache off")) {
+                // The uniform mix times both paths in turns with the portal's row; the direct row reports them.
+                var uniformDirect = new ByKind();
+                double uniformDirectRate = 0;
                 for (boolean viaApi : List.of(true, false)) {
                     boolean otherClient = mix.equals(JDK_CLIENT_ROW) || mix.equals(URL_CONNECTION_ROW);
                     if ((mix.endsWith("off") || otherClient) && !viaApi) {
@@ -511,7 +514,7 @@ class SearchBenchmark {
                     if (viaApi && mix.equals("zipf")) {
                         zipfStart = served();
                     }
-                    var byKind = new ByKind();
+                    var byKind = mix.equals("uniform") && !viaApi ? uniformDirect : new ByKind();
                     java.util.function.Supplier<SearchQuery> next = mix.startsWith("uniform")
                             ? () -> cold.get((int) ((viaApi ? coldPortal : coldDirect).getAndIncrement() % cold.size()))
                             : () -> log.get(zipf.next(java.util.concurrent.ThreadLocalRandom.current()));
@@ -522,12 +525,11 @@ class SearchBenchmark {
                     double rate;
                     if (mix.equals("uniform") && viaApi) {
                         var rates = interleaved(clients, next, () -> cold.get((int) (coldDirect.getAndIncrement()
-                                % cold.size())), byKind, uniformDirect = new ByKind());
+                                % cold.size())), byKind, uniformDirect);
                         rate = rates[0];
                         uniformDirectRate = rates[1];
                     } else if (mix.equals("uniform")) {
-                        rate = uniformDirectRate; // timed in turns with the portal's row just above
-                        uniformDirect.latencies.forEach((kind, times) -> times.forEach(t -> byKind.add(kind, t)));
+                        rate = uniformDirectRate;
                     } else {
                         rate = throughput(clients, next, viaApi, byKind);
                     }
@@ -891,9 +893,6 @@ class SearchBenchmark {
         var stats = cache.stats();
         return stats.hits() + stats.loads();
     }
-
-    private ByKind uniformDirect = new ByKind();
-    private double uniformDirectRate;
 
     /**
      * The portal and direct Elasticsearch in turns of a quarter window each, in the order ABBA BAAB, so neither
