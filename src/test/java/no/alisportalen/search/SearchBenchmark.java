@@ -305,6 +305,22 @@ class SearchBenchmark {
             }
             return all;
         }
+
+        private Cpu cpu = new Cpu(0, 0);
+        private long jitNanos;
+        private long requests;
+
+        synchronized void cpu(Cpu used, long jit, long served) {
+            cpu = cpu.plus(used);
+            jitNanos += jit;
+            requests += served;
+        }
+
+        /** CPU per request in ms: this JVM's (portal and load generator; of it the JIT's) + Elasticsearch's. */
+        synchronized String cpuPerRequest() {
+            return requests == 0 ? "–" : fmt(cpu.jvmNanos() / 1e6 / requests) + " (JIT "
+                    + fmt(jitNanos / 1e6 / requests) + ") + " + fmt(cpu.elasticsearchNanos() / 1e6 / requests);
+        }
     }
 
     private void queries() throws Exception {
@@ -318,8 +334,10 @@ class SearchBenchmark {
         int warmUp = Integer.getInteger("benchmark.warmUpQueries", 2_000);
         // Cold questions (uniform runs and the one-client table) come from outside the log too, one half for each
         // side, so neither side ever repeats a question either side asked before (earlier the direct side wrapped
-        // round into the portal's slice, where Elasticsearch's request cache already held the facets).
-        int coldHalf = 20_000;
+        // round into the portal's slice, where Elasticsearch's request cache already held the facets). The halves
+        // alternate in the order drawn: the later a question is drawn, the rarer (and heavier) it tends to be, as
+        // the common ones are taken, and a first and second half would hand the heavier ones to the direct side.
+        int coldHalf = 40_000;
         var extra = new java.util.LinkedHashSet<SearchQuery>();
         while (extra.size() < warmUp + 2 * coldHalf) {
             var q = randomQuery(random).normalized();
@@ -333,12 +351,16 @@ class SearchBenchmark {
             api(q, ApiClient.values()[i % ApiClient.values().length]); // every API client of the measures below
             raw(q);
         }
-        List<SearchQuery> cold = others.subList(warmUp, others.size());
+        List<SearchQuery> portalCold = new ArrayList<>();
+        List<SearchQuery> directCold = new ArrayList<>();
+        for (int i = warmUp; i < others.size(); i++) {
+            ((i - warmUp) % 2 == 0 ? portalCold : directCold).add(others.get(i));
+        }
         // The own-time measures compare a portal search with both of its requests sent directly, so the portal
         // must send both too: no facet counts reused from an earlier question until the tables under load.
         cache.facetsReused(false);
         var coldPortal = new AtomicLong(0);
-        var coldDirect = new AtomicLong(coldHalf);
+        var coldDirect = new AtomicLong(0);
         line("## Query latency, one client, every question new (cold cache), after " + warmUp
                 + " warm-up questions on each path; the Zipf log below has " + log.size()
                 + " distinct questions (free text, filters, facets, radius)");
@@ -353,11 +375,11 @@ class SearchBenchmark {
         var apiByKind = new ByKind();
         var rawByKind = new ByKind();
         for (int i = 0; i < 800; i++) {
-            var q = cold.get((int) coldPortal.getAndIncrement());
+            var q = portalCold.get((int) coldPortal.getAndIncrement());
             long t1 = System.nanoTime();
             api(q);
             apiByKind.add(kind(q), System.nanoTime() - t1);
-            var r = cold.get((int) coldDirect.getAndIncrement());
+            var r = directCold.get((int) coldDirect.getAndIncrement());
             long t0 = System.nanoTime();
             raw(r);
             rawByKind.add(kind(r), System.nanoTime() - t0);
@@ -384,7 +406,7 @@ class SearchBenchmark {
             int pairs = 600;
             long compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             for (int i = 0; i < pairs; i++) {
-                var q = cold.get((int) coldPortal.getAndIncrement());
+                var q = portalCold.get((int) coldPortal.getAndIncrement());
                 var request = RawHttp.request(apiPath(q));
                 paired.add(kind(q), paired(i, q, apiClient == ApiClient.RAW ? () -> rawHttp().get(request)
                         : () -> api(q, apiClient)));
@@ -402,7 +424,7 @@ class SearchBenchmark {
         }
         // What a request costs the portal when the cache answers it: the framework's share of the own time above
         // (HTTP, filters, MVC, writing the page), with nothing of Elasticsearch's in it.
-        var repeated = cold.get((int) coldPortal.getAndIncrement());
+        var repeated = portalCold.get((int) coldPortal.getAndIncrement());
         for (var apiClient : List.of(ApiClient.JDK, ApiClient.URL_CONNECTION, ApiClient.RAW)) {
             List<Long> hits = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
@@ -438,7 +460,7 @@ class SearchBenchmark {
         var service = new ArrayList<Long>();
         var writing = new ArrayList<Long>();
         for (int i = 0; i < 600; i++) {
-            var q = cold.get((int) coldPortal.getAndIncrement());
+            var q = portalCold.get((int) coldPortal.getAndIncrement());
             var result = new SearchResult[1];
             service.add(paired(i, q, () -> result[0] = search.search(q)));
             long t2 = System.nanoTime();
@@ -454,7 +476,7 @@ class SearchBenchmark {
         var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
         recording.start();
         for (int i = 0; i < 400; i++) {
-            api(cold.get((int) coldPortal.getAndIncrement()));
+            api(portalCold.get((int) coldPortal.getAndIncrement()));
         }
         recording.stop();
         var jfr = Path.of("target/benchmark/search-one-client.jfr");
@@ -476,21 +498,30 @@ class SearchBenchmark {
                 + " s per run, after an untimed run of each path at 32 clients; the uniform mix's two paths in turns "
                 + "of a quarter of that each (ABBA BAAB); p95 per kind in ms.");
         line("");
-        line("| mix | clients | path | req/s | from the cache | p95 all | " + java.util.Arrays.stream(Kind.values())
-                .map(k -> "p95 " + k).collect(java.util.stream.Collectors.joining(" | ")) + " |");
-        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        line("| mix | clients | path | req/s | CPU ms per request: JVM (JIT) + Elasticsearch | from the cache | "
+                + "p95 all | "
+                + java.util.Arrays.stream(Kind.values()).map(k -> "p95 " + k)
+                        .collect(java.util.stream.Collectors.joining(" | ")) + " |");
+        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int clients : List.of(1, 32)) {
             if (clients > 1) {
                 // Untimed, both paths: the first run at 32 clients grows the server's and the clients' thread and
                 // connection pools and compiles the concurrent paths. Without it the portal's row, timed first,
-                // paid for that: in two runs the JDK client's row, timed third, came out 9-18 % above it.
-                throughput(clients, () -> cold.get((int) (coldPortal.getAndIncrement() % cold.size())), true,
-                        new ByKind());
-                throughput(clients, () -> cold.get((int) (coldDirect.getAndIncrement() % cold.size())), false,
-                        new ByKind());
+                // paid for that: in two runs the JDK client's row, timed third, came out 9-18 % above it. 20 s each
+                // were too short: in the uniform row that followed, the JIT compiler still took 0.3-0.4 ms of CPU
+                // per portal request (the portal runs far more code per request than the direct path, and a method
+                // runs ~5,000 times before C2 compiles it), against 0.05-0.15 ms per direct request.
+                var warmUpLoad = Duration.ofSeconds(Integer.getInteger("benchmark.warmUpSeconds", 60));
+                throughput(clients, () -> portalCold.get((int) (coldPortal.getAndIncrement() % portalCold.size())), true,
+                        new ByKind(), warmUpLoad);
+                throughput(clients, () -> directCold.get((int) (coldDirect.getAndIncrement() % directCold.size())), false,
+                        new ByKind(), warmUpLoad);
             }
             for (var mix : List.of("uniform", URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s",
                     "zipf, 3rd 20 s", STEADY, "zipf, result cache off")) {
+                if (!mix.startsWith(System.getProperty("benchmark.mixes", ""))) {
+                    continue; // -Dbenchmark.mixes=uniform (for example): only the rows whose mix starts so
+                }
                 // The uniform mix times both paths in turns with the portal's row; the direct row reports them.
                 var uniformDirect = new ByKind();
                 double uniformDirectRate = 0;
@@ -516,7 +547,8 @@ class SearchBenchmark {
                     }
                     var byKind = mix.equals("uniform") && !viaApi ? uniformDirect : new ByKind();
                     java.util.function.Supplier<SearchQuery> next = mix.startsWith("uniform")
-                            ? () -> cold.get((int) ((viaApi ? coldPortal : coldDirect).getAndIncrement() % cold.size()))
+                            ? viaApi ? () -> portalCold.get((int) (coldPortal.getAndIncrement() % portalCold.size()))
+                                    : () -> directCold.get((int) (coldDirect.getAndIncrement() % directCold.size()))
                             : () -> log.get(zipf.next(java.util.concurrent.ThreadLocalRandom.current()));
                     if (viaApi && mix.equals(STEADY)) {
                         untilServed(clients, next, zipfStart + STEADY_AFTER);
@@ -524,8 +556,8 @@ class SearchBenchmark {
                     var before = cache.stats();
                     double rate;
                     if (mix.equals("uniform") && viaApi) {
-                        var rates = interleaved(clients, next, () -> cold.get((int) (coldDirect.getAndIncrement()
-                                % cold.size())), byKind, uniformDirect);
+                        var rates = interleaved(clients, next, () -> directCold.get((int) (coldDirect
+                                .getAndIncrement() % directCold.size())), byKind, uniformDirect);
                         rate = rates[0];
                         uniformDirectRate = rates[1];
                     } else if (mix.equals("uniform")) {
@@ -544,7 +576,8 @@ class SearchBenchmark {
                     var perKind = java.util.Arrays.stream(Kind.values()).map(k -> byKind.of(k).isEmpty() ? "–"
                             : ms(byKind.of(k), 95)).collect(java.util.stream.Collectors.joining(" | "));
                     line("| " + mix + " | " + clients + " | " + (viaApi ? "portal API" : "direct Elasticsearch")
-                            + " | " + fmt(rate) + " | " + (viaApi && served + computed > 0
+                            + " | " + fmt(rate) + " | " + byKind.cpuPerRequest() + " | "
+                            + (viaApi && served + computed > 0
                                     ? fmt(100.0 * served / (served + computed)) + " % (facets known for "
                                             + fmt(100.0 * facetsKnown / Math.max(1, computed)) + " % of the rest)"
                                     : "–")
@@ -555,6 +588,9 @@ class SearchBenchmark {
         cache.enabled(true);
         loadClient = ApiClient.RAW;
         line("");
+        if (System.getProperty("benchmark.mixes") != null) {
+            return; // some rows only: no freshness measure either
+        }
         freshness(log, zipf);
         var stats = cache.stats();
         line("Result cache at the end: " + stats.loads() + " computed, " + stats.hits() + " served from memory, "
@@ -920,6 +956,8 @@ class SearchBenchmark {
     private double throughput(int clients, java.util.function.Supplier<SearchQuery> next, boolean viaApi,
             ByKind byKind, Duration window) throws Exception {
         var done = new AtomicLong();
+        var cpu = Cpu.now();
+        var threads = ThreadCpu.now();
         var deadline = System.nanoTime() + window.toNanos();
         clients(clients, () -> System.nanoTime() < deadline, () -> {
             var q = next.get();
@@ -932,7 +970,68 @@ class SearchBenchmark {
             byKind.add(kind(q), System.nanoTime() - t0);
             done.incrementAndGet();
         });
+        var used = ThreadCpu.minus(ThreadCpu.now(), threads);
+        byKind.cpu(Cpu.now().minus(cpu), used.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum(), done.get());
+        // -Dbenchmark.threadCpu=true: where the JVM's CPU went, by thread group, after every timed run.
+        if (Boolean.getBoolean("benchmark.threadCpu")) {
+            line("CPU µs per request by thread group (" + (viaApi ? "portal" : "direct") + ", " + clients
+                    + " clients, " + done.get() + " requests): " + used.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).filter(e -> e.getValue() > 0)
+                    .map(e -> e.getKey() + " " + e.getValue() / 1000 / Math.max(1, done.get()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            line("");
+        }
         return done.get() / (window.toNanos() / 1e9);
+    }
+
+    /** CPU time of this JVM's threads (GC and JIT included), by thread name with digits taken out. */
+    static final class ThreadCpu {
+        static Map<String, Long> now() throws IOException {
+            Map<String, Long> byTask = new java.util.HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (var task : tasks.toList()) {
+                    try {
+                        var name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                        long ns = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                        byTask.merge(task.getFileName() + "|" + name, ns, Long::sum);
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            }
+            return byTask;
+        }
+
+        static Map<String, Long> minus(Map<String, Long> later, Map<String, Long> earlier) {
+            Map<String, Long> groups = new java.util.HashMap<>();
+            later.forEach((task, ns) -> groups.merge(task.substring(task.indexOf('|') + 1),
+                    ns - earlier.getOrDefault(task, 0L), Long::sum));
+            return groups;
+        }
+    }
+
+    /**
+     * CPU time used so far by this JVM (the portal and the load generator) and by Elasticsearch (the child
+     * processes). Per request it shows where a path's cost lands, steadier than throughput on two shared cores.
+     */
+    record Cpu(long jvmNanos, long elasticsearchNanos) {
+
+        static Cpu now() {
+            long es = ProcessHandle.current().descendants()
+                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            return new Cpu(os.getProcessCpuTime(), es);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvmNanos - earlier.jvmNanos, elasticsearchNanos - earlier.elasticsearchNanos);
+        }
+
+        Cpu plus(Cpu other) {
+            return new Cpu(jvmNanos + other.jvmNanos, elasticsearchNanos + other.elasticsearchNanos);
+        }
     }
 
     /** {@code clients} threads, each running {@code request} one after another while {@code goOn} holds. */
