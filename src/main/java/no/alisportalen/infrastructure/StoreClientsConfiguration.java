@@ -88,8 +88,10 @@ class StoreClientsConfiguration {
     }
 
     private static ElasticsearchClient client(RestClient restClient) {
+        // Unknown fields are skipped: an index document written by another version must still read.
         var mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
     }
 

@@ -38,7 +38,6 @@ public class PositionSearchService {
 
     private final ElasticsearchClient client;
     private final SearchIndex index;
-    private final PositionDocuments documents;
     private final Reindexer reindexer;
     private final SearchIndexer indexer;
     private final Clock clock;
@@ -49,16 +48,15 @@ public class PositionSearchService {
     private final java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors
             .newVirtualThreadPerTaskExecutor();
 
-    PositionSearchService(ElasticsearchClient client, SearchIndex index, PositionDocuments documents,
-            Reindexer reindexer, SearchIndexer indexer, Clock clock, MunicipalityService municipalities,
-            RecruitmentBoost boost, SearchResultCache cache, IndexGeneration generation) {
+    PositionSearchService(ElasticsearchClient client, SearchIndex index, Reindexer reindexer, SearchIndexer indexer,
+            Clock clock, MunicipalityService municipalities, RecruitmentBoost boost, SearchResultCache cache,
+            IndexGeneration generation) {
         this.boost = boost;
         this.cache = cache;
         this.generation = generation;
         this.municipalities = municipalities;
         this.client = client;
         this.index = index;
-        this.documents = documents;
         this.reindexer = reindexer;
         this.indexer = indexer;
         this.clock = clock;
@@ -116,14 +114,15 @@ public class PositionSearchService {
                     throw new java.io.UncheckedIOException(e);
                 }
             }, parallel);
-            var response = client.search(requests.hits(), ObjectNode.class);
+            var response = client.search(requests.hits(), PositionDocuments.Hit.class);
             var centre = query.centre();
             List<SearchHit> items = new ArrayList<>();
             for (var hit : response.hits().hits()) {
-                var position = documents.fromSource(hit.source());
+                var source = java.util.Objects.requireNonNull(hit.source());
+                var position = source.position();
                 Double distance = centre == null || position.data().location() == null ? null
                         : Math.round(centre.distanceKm(position.data().location()) * 10) / 10.0;
-                var need = boosted ? PositionDocuments.need(position.id(), hit.source()) : ApplicantNeed.none(position.id());
+                var need = boosted ? source.applicantNeed(position.id()) : ApplicantNeed.none(position.id());
                 items.add(new SearchHit(position, distance, hit.highlight(), need.needsApplicants(), need.reasons()));
             }
             Map<String, List<FacetValue>> facets = known;
@@ -177,13 +176,13 @@ public class PositionSearchService {
                     .functions(withNeed).scoreMode(FunctionScoreMode.Sum).boostMode(FunctionBoostMode.Replace)))
                     .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                     .sort(o -> o.field(fs -> fs.field("applicationDeadline").order(SortOrder.Asc)))
-                    .sort(o -> o.field(fs -> fs.field("id").order(SortOrder.Asc))), ObjectNode.class);
+                    .sort(o -> o.field(fs -> fs.field("id").order(SortOrder.Asc))), PositionDocuments.Hit.class);
             List<ScoredPosition> items = new ArrayList<>();
             for (var hit : response.hits().hits()) {
-                var position = documents.fromSource(hit.source());
+                var source = java.util.Objects.requireNonNull(hit.source());
+                var position = source.position();
                 items.add(new ScoredPosition(position, hit.score() == null ? 0 : hit.score(),
-                        needPoints > 0 ? PositionDocuments.need(position.id(), hit.source())
-                                : ApplicantNeed.none(position.id())));
+                        needPoints > 0 ? source.applicantNeed(position.id()) : ApplicantNeed.none(position.id())));
             }
             var total = response.hits().total() == null ? items.size() : response.hits().total().value();
             return new ScoredPage(total, items);
