@@ -63,8 +63,9 @@ public class ExposureService implements ExposureCounts {
     ExposureService(MongoTemplate mongo, Clock clock, ExposureProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
+        // Maintenance inline, as for the search result cache: a search records 20 impressions at once.
         this.seen = Caffeine.newBuilder().expireAfterWrite(properties.dedupWindow())
-                .maximumSize(properties.dedupMaxEntries()).build();
+                .maximumSize(properties.dedupMaxEntries()).executor(Runnable::run).build();
         for (var kind : ExposureKind.values()) {
             counted.put(kind, Counter.builder("portal.exposure.counted").tag("kind", kind.field)
                     .description("Impressions, views and apply clicks counted").register(meters));

@@ -114,6 +114,10 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWrite))
                 .requestCache(cache -> cache.disable())
+                // Filters that could never act here, on the path of every API call: the logout URL is not
+                // under /api, and nothing in the API asks the servlet request for its user or roles.
+                .logout(logout -> logout.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .addFilterBefore(apiKeys, org.springframework.security.web.authentication.www
                         .BasicAuthenticationFilter.class)
                 .addFilterBefore(freshness, AnonymousAuthenticationFilter.class)

@@ -55,7 +55,8 @@ public class ApiRoutes {
      * Paths seen recently and their routes: matching every pattern was ~5 % of a cached search's CPU (a profile
      * for #14), and a client asks the same few paths again and again. Bounded, since ids make paths unbounded.
      */
-    private final Cache<String, List<Route>> byPath = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, List<Route>> byPath = Caffeine.newBuilder().maximumSize(10_000)
+            .executor(Runnable::run).build(); // maintenance inline: see SearchResultCache
 
     /** The routes whose path matches, whatever their method. Empty: no such path. */
     List<Route> matching(String path) {
