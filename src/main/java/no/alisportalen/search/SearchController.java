@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import no.alisportalen.base.FieldProblem;
 import no.alisportalen.base.InvalidInputException;
+import no.alisportalen.base.web.LeanRequestParams;
 import no.alisportalen.exposure.ExposureService;
 import no.alisportalen.municipality.GeoPoint;
 import no.alisportalen.municipality.MunicipalityService;
@@ -52,6 +53,7 @@ class SearchController {
     }
 
     @GetMapping("/positions")
+    @LeanRequestParams
     @Operation(summary = "Search published positions whose deadline has not passed, with disjunctive facets")
     @ApiResponse(responseCode = "200", description = "A page of results; gzip-compressed when the client accepts it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
