@@ -318,8 +318,9 @@ class SearchBenchmark {
 
         /** CPU per request in ms: this JVM's (portal and load generator; of it the JIT's) + Elasticsearch's. */
         synchronized String cpuPerRequest() {
-            return requests == 0 ? "–" : fmt(cpu.jvmNanos() / 1e6 / requests) + " (JIT "
-                    + fmt(jitNanos / 1e6 / requests) + ") + " + fmt(cpu.elasticsearchNanos() / 1e6 / requests);
+            // Two decimals: a change to the portal's path moves its share by tenths of a millisecond or less.
+            return requests == 0 ? "–" : fmt2(cpu.jvmNanos() / 1e6 / requests) + " (JIT "
+                    + fmt2(jitNanos / 1e6 / requests) + ") + " + fmt2(cpu.elasticsearchNanos() / 1e6 / requests);
         }
     }
 
@@ -1179,6 +1180,10 @@ class SearchBenchmark {
 
     private static String fmt(double value) {
         return String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    private static String fmt2(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 
     private void line(String text) {
