@@ -1,11 +1,9 @@
 package no.alisportalen.search;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import no.alisportalen.exposure.ApplicantNeed;
@@ -111,8 +109,7 @@ class PositionDocuments {
      * it. A class, not a record: Jackson 2 cannot unwrap into a constructor parameter.
      */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    @SuppressWarnings("NullAway.Init") // Jackson fills every field; an index document always has them
-    static final class Stored {
+    static final class Stored { // Jackson fills every field; an index document always has them
         public String id;
         public long version;
         public PositionStatus status;
@@ -125,5 +122,4 @@ class PositionDocuments {
         @com.fasterxml.jackson.annotation.JsonUnwrapped
         public PositionData data;
     }
-
 }

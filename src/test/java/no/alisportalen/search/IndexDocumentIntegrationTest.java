@@ -81,7 +81,8 @@ class IndexDocumentIntegrationTest {
 
     private static String json(Map<String, Object> document) throws Exception {
         return new com.fasterxml.jackson.databind.ObjectMapper()
-                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).writeValueAsString(document);
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .writeValueAsString(document);
     }
 
     private PositionDocuments.Hit read(String json) {

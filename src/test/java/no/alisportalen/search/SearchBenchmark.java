@@ -513,10 +513,10 @@ class SearchBenchmark {
                 // per portal request (the portal runs far more code per request than the direct path, and a method
                 // runs ~5,000 times before C2 compiles it), against 0.05-0.15 ms per direct request.
                 var warmUpLoad = Duration.ofSeconds(Integer.getInteger("benchmark.warmUpSeconds", 60));
-                throughput(clients, () -> portalCold.get((int) (coldPortal.getAndIncrement() % portalCold.size())), true,
-                        new ByKind(), warmUpLoad);
-                throughput(clients, () -> directCold.get((int) (coldDirect.getAndIncrement() % directCold.size())), false,
-                        new ByKind(), warmUpLoad);
+                throughput(clients, () -> portalCold.get((int) (coldPortal.getAndIncrement() % portalCold.size())),
+                        true, new ByKind(), warmUpLoad);
+                throughput(clients, () -> directCold.get((int) (coldDirect.getAndIncrement() % directCold.size())),
+                        false, new ByKind(), warmUpLoad);
             }
             for (var mix : List.of("uniform", URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s",
                     "zipf, 3rd 20 s", STEADY, "zipf, result cache off")) {
@@ -986,7 +986,11 @@ class SearchBenchmark {
         return done.get() / (window.toNanos() / 1e9);
     }
 
-    /** CPU time of this JVM's threads (GC and JIT included), by thread name with digits taken out. */
+    /**
+     * CPU time of this JVM's threads (GC and JIT included), by thread name with digits taken out. A thread that
+     * ends within the run is missed: the load generator's pool (the direct path's client work), and any compiler
+     * thread the JVM retires, so the groups add up to less than {@link Cpu}'s total.
+     */
     static final class ThreadCpu {
         static Map<String, Long> now() throws IOException {
             Map<String, Long> byTask = new java.util.HashMap<>();
