@@ -2,10 +2,8 @@ package no.alisportalen.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +16,9 @@ import org.springframework.stereotype.Component;
  * by an estimate of their size in memory. The key holds the index generation, the day (the deadline filter) and
  * whether the recruitment boost applied, so a result is only ever served for the index state it was computed on.
  * Concurrent identical misses wait for one computation (Caffeine computes each key once). The API's pages are kept
- * as their JSON ({@link RenderedPage}, compressed soon after they are made) under keys of their own, from the
- * second time their question is asked, so a repeated API search neither asks Elasticsearch nor writes JSON; the web
- * views keep {@link SearchResult}s. Both share one memory bound, and so do the facet counts kept by question.
+ * as their JSON ({@link RenderedPage}, compressed soon after they are made) under keys of their own, so a repeated
+ * API search neither asks Elasticsearch nor writes JSON; the web views keep {@link SearchResult}s. Both share one
+ * memory bound, and so do the facet counts kept by question.
  */
 @Component
 class SearchResultCache {
@@ -69,12 +67,8 @@ class SearchResultCache {
                 .weigher((FacetsKey key, Map<String, List<FacetValue>> value) -> facetBytes(value)).recordStats()
                 .build();
         cache = Caffeine.newBuilder().maximumWeight(bound - bound / 8).executor(Runnable::run)
-                .weigher((Key key, Object value) -> switch (value) {
-                    case RenderedPage page -> page.weight();
-                    case OneOff oneOff -> oneOff.page().weight();
-                    default -> bytes((SearchResult) value);
-                }).expireAfter(Expiry.<Key, Object>writing((key, value) -> value instanceof OneOff ? ONE_OFF_HELD
-                        : FOREVER)).recordStats().build();
+                .weigher((Key key, Object value) -> value instanceof RenderedPage page ? page.weight()
+                        : bytes((SearchResult) value)).recordStats().build();
         if (meters != null) {
             CaffeineCacheMetrics.monitor(meters, cache, "portal.search.results");
             CaffeineCacheMetrics.monitor(meters, facets, "portal.search.facets");
@@ -86,13 +80,9 @@ class SearchResultCache {
     }
 
     /**
-     * The API's page for a key. The search that computes a page gets it plain and sends it at once. A page is kept
-     * once its question is asked a second time: while its first page is still held ({@link OneOff}), or later
-     * within the {@link Doorkeeper}'s memory. Most questions are asked once, and keeping each of them cost a
-     * compression (~0.1 ms of CPU) and the garbage collector's work on a page that lived long enough to be
-     * promoted, for nothing (#14). Concurrent identical misses still wait for one computation. A kept page is
-     * compressed on a background thread and swapped in, so compressing never sits between a miss and its response.
-     * Should that thread fall behind, pages stay plain: correct, only heavier.
+     * The API's page for a key. The search that computes a page gets it plain and sends it at once; the page is
+     * compressed on a background thread and swapped in, so compressing (~0.2 ms for a page of 20) never sits
+     * between a miss and its response. Should that thread fall behind, pages stay plain: correct, only heavier.
      */
     RenderedPage rendered(Key key, Supplier<RenderedPage> compute) {
         var rendered = key.asRendered();
@@ -100,63 +90,15 @@ class SearchResultCache {
             return compute.get();
         }
         var computed = new boolean[1];
-        var value = cache.get(rendered, k -> {
+        var page = (RenderedPage) cache.get(rendered, k -> {
             computed[0] = true;
-            var page = compute.get();
-            return doorkeeper.askedBefore(k) ? page : new OneOff(page);
+            return compute.get();
         });
-        var entries = cache.asMap();
-        if (value instanceof OneOff oneOff) {
-            // Asked again while held (or waited on while computed): a question in demand, kept from now on.
-            if (!computed[0] && entries.replace(rendered, oneOff, oneOff.page())) {
-                compress(entries, rendered, oneOff.page());
-            }
-            return oneOff.page();
-        }
-        var page = (RenderedPage) value;
-        if (computed[0]) {
-            compress(entries, rendered, page);
-        }
-        return page;
-    }
-
-    private void compress(Map<Key, Object> entries, Key rendered, RenderedPage page) {
-        if (!page.gzipped()) {
+        if (computed[0] && !page.gzipped()) {
+            var entries = cache.asMap();
             compressor.execute(() -> entries.replace(rendered, page, page.compressed()));
         }
-    }
-
-    /**
-     * A page whose question was not asked lately. It is held for a second, long enough for the identical requests
-     * that waited on its computation to take it (Caffeine hands it to them as the computation ends, but a thread on
-     * a busy machine can take a while to run), then it expires.
-     */
-    private record OneOff(RenderedPage page) {}
-
-    private static final Duration ONE_OFF_HELD = Duration.ofSeconds(1);
-    private static final Duration FOREVER = Duration.ofDays(365 * 100);
-
-    /** 64 Ki slots (256 KB): at 200 new questions a second, a question is remembered for ~5 minutes. */
-    private final Doorkeeper doorkeeper = new Doorkeeper(1 << 16);
-
-    /**
-     * The questions whose page was computed lately, as a hash per slot (TinyLFU's "doorkeeper"): a later question
-     * may take a slot, and two may share a hash. Either way a page is only kept once more or once less, never
-     * served for the wrong question: the cache's own key decides that.
-     */
-    static final class Doorkeeper {
-        private final java.util.concurrent.atomic.AtomicIntegerArray slots;
-
-        Doorkeeper(int size) {
-            slots = new java.util.concurrent.atomic.AtomicIntegerArray(Integer.highestOneBit(Math.max(1, size)));
-        }
-
-        /** Whether {@code key} was marked before and its slot not taken since; marks it. */
-        boolean askedBefore(Object key) {
-            int hash = key.hashCode();
-            int mark = hash | 1; // an empty slot (0) never matches
-            return slots.getAndSet((hash ^ hash >>> 16) & (slots.length() - 1), mark) == mark;
-        }
+        return page;
     }
 
     // A short queue: a waiting page is held outside the cache's bound (~50 KB for a page of 20).
