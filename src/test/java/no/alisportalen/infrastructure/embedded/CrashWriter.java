@@ -7,7 +7,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,15 +17,15 @@ import org.bson.Document;
 
 /**
  * The child process of {@link StoreCrashTest}: runs the embedded store and writes to it from four threads
- * until it is killed, printing one line per acknowledged write ("I id .", "D id .", "C n .") and one before each delete is sent
- * ("X id .").
+ * until it is killed, appending one line per acknowledged write ("I id .", "D id .", "C n .") and one before each
+ * delete is sent ("X id .") to the acknowledgements file, each line with one system call.
  */
 public final class CrashWriter {
 
     public static void main(String[] args) throws Exception {
-        // The acknowledgements own standard output: anything else that would print there (the logging
-        // framework's console appender) goes to standard error, so no log line can split an acknowledgement.
-        var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        // The acknowledgements have a file of their own: no log line can split one, and what was written survives
+        // the kill (a write is in the kernel once the call returns).
+        var out = new PrintStream(new FileOutputStream(args[3], true), false, java.nio.charset.StandardCharsets.UTF_8);
         System.setOut(System.err);
         var file = Path.of(args[0]);
         boolean backups = args.length > 1 && args[1].equals("backup");
@@ -45,19 +44,19 @@ public final class CrashWriter {
                     String id = "r" + round + "-t" + thread + "-" + i;
                     collection.insertOne(new Document("_id", id).append("key", "k-" + id)
                             .append("pad", "x".repeat(200 + random.nextInt(1800))));
-                    out.println("I " + id + " .");
+                    ack(out, "I " + id);
                     mine.add(id);
                     if (i % 7 == 6) {
                         String victim = mine.remove(random.nextInt(mine.size()));
                         // Announced before it is sent: a delete in flight at the kill may or may not have happened.
-                        out.println("X " + victim + " .");
+                        ack(out, "X " + victim);
                         collection.deleteOne(Filters.eq("_id", victim));
-                        out.println("D " + victim + " .");
+                        ack(out, "D " + victim);
                     }
                     if (i % 5 == 4) {
                         var counter = collection.findOneAndUpdate(Filters.eq("_id", "counter"), Updates.inc("n", 1),
                                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-                        out.println("C " + counter.getInteger("n") + " .");
+                        ack(out, "C " + counter.getInteger("n"));
                     }
                 }
             }));
@@ -66,13 +65,21 @@ public final class CrashWriter {
             threads.add(Thread.ofPlatform().start(() -> {
                 for (int b = 0; ; b++) {
                     store.backupTo(file.resolveSibling("backups").resolve("round-" + round + "-" + b + ".sqlite"));
-                    out.println("B " + b + " .");
+                    ack(out, "B " + b);
                 }
             }));
         }
-        out.println("READY .");
+        ack(out, "READY");
         for (var thread : threads) {
             thread.join();
+        }
+    }
+
+    /** One line, written with one system call: a kill leaves it whole or absent, never in a buffer. */
+    private static void ack(PrintStream out, String acknowledgement) {
+        synchronized (out) {
+            out.print(acknowledgement + " .\n"); // PrintStream writes its whole text through at once
+            out.flush();
         }
     }
 }
