@@ -75,11 +75,11 @@ public final class CrashWriter {
         }
     }
 
-    /** One line, written with one system call: a kill leaves it whole or absent, never in a buffer. */
+    /**
+     * One line, written with one system call: a kill leaves it whole or absent, never in a buffer. PrintStream's
+     * print is synchronized and writes its whole text through to the file at once.
+     */
     private static void ack(PrintStream out, String acknowledgement) {
-        synchronized (out) {
-            out.print(acknowledgement + " .\n"); // PrintStream writes its whole text through at once
-            out.flush();
-        }
+        out.print(acknowledgement + " .\n");
     }
 }

@@ -164,12 +164,13 @@ class StoreCrashTest {
         }
         assertThat(complete).as("a backup finished before the kill").isNotEmpty();
         for (var backup : complete) {
-            try (var store = EmbeddedMongo.acquire(backup); var client = MongoClients.create(store.connectionString())) {
+            try (var store = EmbeddedMongo.acquire(backup);
+                    var client = MongoClients.create(store.connectionString())) {
                 var writes = client.getDatabase("crash").getCollection("writes");
                 assertThat(writes.countDocuments()).isPositive();
                 var first = writes.find(Filters.ne("_id", "counter")).first();
-                assertThatThrownBy(() -> writes.insertOne(new Document("_id", "dup").append("key", first.getString("key"))))
-                        .isInstanceOf(MongoWriteException.class);
+                var duplicate = new Document("_id", "dup").append("key", first.getString("key"));
+                assertThatThrownBy(() -> writes.insertOne(duplicate)).isInstanceOf(MongoWriteException.class);
             }
         }
     }
