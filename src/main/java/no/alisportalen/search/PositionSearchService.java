@@ -45,12 +45,15 @@ public class PositionSearchService {
     private final RecruitmentBoost boost;
     private final SearchResultCache cache;
     private final IndexGeneration generation;
+    private final PageWriter pages;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PositionSearchService.class);
     private final java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors
             .newVirtualThreadPerTaskExecutor();
 
     PositionSearchService(ElasticsearchClient client, SearchIndex index, Reindexer reindexer, SearchIndexer indexer,
             Clock clock, MunicipalityService municipalities, RecruitmentBoost boost, SearchResultCache cache,
-            IndexGeneration generation) {
+            IndexGeneration generation, tools.jackson.databind.json.JsonMapper json) {
+        this.pages = new PageWriter(json);
         this.boost = boost;
         this.cache = cache;
         this.generation = generation;
@@ -82,11 +85,15 @@ public class PositionSearchService {
         return cache.get(key, () -> execute(key));
     }
 
-    /** As {@link #search(SearchQuery, boolean)}, turned into the API's response by {@code render} and cached so. */
+    /**
+     * As {@link #search(SearchQuery, boolean)}, as the API's response, cached so. A page is written straight from
+     * Elasticsearch's response ({@link PageWriter}); {@code render} makes it from the bound result when that
+     * response is not as the writer expects.
+     */
     RenderedPage searchRendered(SearchQuery query, boolean recruitmentBoost,
             Function<SearchResult, RenderedPage> render) {
         var key = key(query, recruitmentBoost);
-        return cache.rendered(key, () -> render.apply(execute(key)));
+        return cache.rendered(key, () -> executeRendered(key, render));
     }
 
     private SearchResultCache.Key key(SearchQuery query, boolean recruitmentBoost) {
@@ -96,24 +103,69 @@ public class PositionSearchService {
         return new SearchResultCache.Key(generation.current(), LocalDate.now(clock), boosted, normal);
     }
 
+    private static final co.elastic.clients.transport.endpoints.BinaryEndpoint<
+            co.elastic.clients.elasticsearch.core.SearchRequest> SEARCH_BYTES =
+            co.elastic.clients.elasticsearch.core.SearchRequest._ENDPOINT.withBinaryResponse();
+
+    private RenderedPage executeRendered(SearchResultCache.Key key, Function<SearchResult, RenderedPage> render) {
+        var query = key.query();
+        try {
+            var requests = requests(key);
+            var facets = facets(key, requests);
+            try (var response = client._transport().performRequest(requests.hits(), SEARCH_BYTES,
+                    client._transportOptions())) {
+                return pages.write(response.content(), query, query.centre(), key.boosted(), facets);
+            }
+        } catch (PageWriter.UnexpectedShape e) {
+            log.warn("Search response not as expected ({}); writing the page from the bound result", e.getMessage());
+            return render.apply(execute(key));
+        } catch (IOException | RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private SearchQueryBuilder.Requests requests(SearchResultCache.Key key) {
+        return SearchQueryBuilder.build(index.alias(), key.query(), key.today(),
+                key.boosted() ? boost.searchMargin() : 0);
+    }
+
+    /**
+     * The facet counts of the key's question. Another page or order of a question asked before on this index
+     * state has them known; otherwise they are asked on a virtual thread, in parallel with the hits (the low-level
+     * REST client is thread-safe), and kept when they arrive.
+     */
+    private java.util.function.Supplier<Map<String, List<FacetValue>>> facets(SearchResultCache.Key key,
+            SearchQueryBuilder.Requests requests) {
+        var facetsKey = new SearchResultCache.FacetsKey(key.generation(), key.today(), key.query().facetQuestion());
+        var known = cache.facets(facetsKey);
+        if (known != null) {
+            return () -> known;
+        }
+        var request = requests.facets();
+        var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.search(request, ObjectNode.class);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, parallel);
+        return () -> {
+            var response = join(future);
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            for (var facet : FACETS) {
+                facets.put(facet, values(response.aggregations().get(facet)));
+            }
+            cache.facets(facetsKey, facets);
+            return facets;
+        };
+    }
+
     private SearchResult execute(SearchResultCache.Key key) {
         var query = key.query();
-        var today = key.today();
         boolean boosted = key.boosted();
         try {
-            var requests = SearchQueryBuilder.build(index.alias(), query, today, boosted ? boost.searchMargin() : 0);
-            // Another page or order of a question asked before on this index state: its facet counts are known.
-            var facetsKey = new SearchResultCache.FacetsKey(key.generation(), today, query.facetQuestion());
-            var known = cache.facets(facetsKey);
-            // Otherwise the facets go in parallel on a virtual thread; the low-level REST client is thread-safe.
-            var facetsRequest = requests.facets();
-            var facetsFuture = known != null ? null : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return client.search(facetsRequest, ObjectNode.class);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, parallel);
+            var requests = requests(key);
+            var facets = facets(key, requests);
             var response = client.search(requests.hits(), PositionDocuments.Hit.class);
             var centre = query.centre();
             List<SearchHit> items = new ArrayList<>();
@@ -125,26 +177,23 @@ public class PositionSearchService {
                 var need = boosted ? source.applicantNeed(position.id()) : ApplicantNeed.none(position.id());
                 items.add(new SearchHit(position, distance, hit.highlight(), need.needsApplicants(), need.reasons()));
             }
-            Map<String, List<FacetValue>> facets = known;
-            if (facets == null) {
-                var facetResponse = join(java.util.Objects.requireNonNull(facetsFuture));
-                facets = new LinkedHashMap<>();
-                for (var facet : FACETS) {
-                    facets.put(facet, values(facetResponse.aggregations().get(facet)));
-                }
-                cache.facets(facetsKey, facets);
-            }
             var hitsTotal = response.hits().total();
             var total = hitsTotal == null ? items.size() : hitsTotal.value();
             boolean capped = hitsTotal != null
                     && hitsTotal.relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Gte;
-            return new SearchResult(total, query.page(), query.size(), items, facets, capped);
+            return new SearchResult(total, query.page(), query.size(), items, facets.get(), capped);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException ee && ee.status() == 400) {
-                throw new IllegalStateException("Search request rejected: " + ee.getMessage(), e);
-            }
-            throw new ServiceUnavailableException("search.unavailable", e);
+            throw unavailable(e);
         }
+    }
+
+    private static RuntimeException unavailable(Exception failure) {
+        var e = failure instanceof java.io.UncheckedIOException u ? u.getCause() : failure;
+        if (e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException ee && ee.status() == 400
+                || e instanceof co.elastic.clients.transport.TransportException te && te.statusCode() == 400) {
+            return new IllegalStateException("Search request rejected: " + e.getMessage(), e);
+        }
+        return new ServiceUnavailableException("search.unavailable", e);
     }
 
     /**
@@ -361,13 +410,11 @@ public class PositionSearchService {
         return indexer.isReachable();
     }
 
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+    /** The future's value, or what it failed with (an IOException inside an UncheckedIOException). */
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                throw io.getCause();
-            }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
