@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -126,7 +127,7 @@ final class PageWriter {
         page.writeStartObject();
         double need = 0;
         List<String> reasons = List.of();
-        tools.jackson.databind.JsonNode highlight = null;
+        JsonNode highlight = null;
         GeoPoint location = null;
         boolean doc = false;
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
@@ -229,6 +230,46 @@ final class PageWriter {
             }
         }
         return values;
+    }
+
+    /**
+     * The facet counts of a facets response: each named filter aggregation's {@code values} terms, in the order
+     * given, keyed as the API shows them (a boolean's or number's key as text). Aggregation names may carry the
+     * type prefix the client asks for ({@code filter#region}, {@code sterms#values}).
+     */
+    Map<String, List<FacetValue>> facets(InputStream response, List<String> names) {
+        var aggregations = json.readTree(response).get("aggregations");
+        if (aggregations == null || !aggregations.isObject()) {
+            throw new UnexpectedShape("no aggregations");
+        }
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        aggregations.properties().forEach(e -> byName.put(untyped(e.getKey()), e.getValue()));
+        Map<String, List<FacetValue>> facets = new java.util.LinkedHashMap<>();
+        for (var name : names) {
+            var facet = byName.get(name);
+            if (facet == null) {
+                throw new UnexpectedShape("no facet " + name);
+            }
+            JsonNode values = null;
+            for (var e : facet.properties()) {
+                if (untyped(e.getKey()).equals("values")) {
+                    values = e.getValue();
+                }
+            }
+            List<FacetValue> counts = new ArrayList<>();
+            if (values != null) {
+                for (var bucket : values.path("buckets")) {
+                    var key = bucket.has("key_as_string") ? bucket.get("key_as_string") : bucket.get("key");
+                    counts.add(new FacetValue(key == null ? "" : key.asString(), bucket.path("doc_count").asLong()));
+                }
+            }
+            facets.put(name, counts);
+        }
+        return facets;
+    }
+
+    private static String untyped(String name) {
+        return name.substring(name.indexOf('#') + 1);
     }
 
     private static void expect(@Nullable JsonToken actual, JsonToken expected) {

@@ -143,18 +143,16 @@ public class PositionSearchService {
         }
         var request = requests.facets();
         var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return client.search(request, ObjectNode.class);
+            // As bytes, read by PageWriter: the client's typed aggregations cost more than the counts are worth.
+            try (var response = client._transport().performRequest(request, SEARCH_BYTES,
+                    client._transportOptions())) {
+                return pages.facets(response.content(), FACETS);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }, parallel);
         return () -> {
-            var response = join(future);
-            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-            for (var facet : FACETS) {
-                facets.put(facet, values(response.aggregations().get(facet)));
-            }
+            var facets = join(future);
             cache.facets(facetsKey, facets);
             return facets;
         };
@@ -419,10 +417,11 @@ public class PositionSearchService {
         }
     }
 
-    private static final List<String> FACETS = List.of("region", "county", "employmentForm", "setting", "incentive",
+    static final List<String> FACETS = List.of("region", "county", "employmentForm", "setting", "incentive",
             "introductionAgreement", "centrality");
 
-    private static List<FacetValue> values(Aggregate aggregate) {
+    /** A facet's counts from the client's typed aggregation (the facets themselves are read by PageWriter). */
+    static List<FacetValue> values(Aggregate aggregate) {
         var inner = aggregate.filter().aggregations().get("values");
         List<FacetValue> values = new ArrayList<>();
         if (inner.isSterms()) {

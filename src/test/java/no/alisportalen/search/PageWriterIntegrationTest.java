@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The API's pages are written straight from Elasticsearch's response ({@link PageWriter}, #14). Each must equal the
  * page written from the bound result, field for field, for every kind of question: free text with highlights,
- * distances, needs, facets, capped and empty pages, the boost on and off.
+ * distances, needs, facets, capped and empty pages, the boost on and off; and the facet counts, read from the
+ * response's bytes, must equal what the search client's typed aggregations make of it.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +49,12 @@ class PageWriterIntegrationTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient client;
+
+    @Autowired
+    SearchIndex index;
 
     @BeforeAll
     void data() {
@@ -103,6 +110,8 @@ class PageWriterIntegrationTest {
                 List<String> differences = new ArrayList<>();
                 differences("", written, bound, differences);
                 assertThat(differences).as("%s, boost %s", question, boost).isEmpty();
+                assertThat(written.get("facets")).as("facets of %s", question)
+                        .isEqualTo(json.readTree(json.writeValueAsBytes(typedFacets(question))));
                 for (var item : written.get("items")) {
                     distance |= item.has("distanceKm");
                     highlight |= item.has("highlight");
@@ -113,6 +122,22 @@ class PageWriterIntegrationTest {
         assertThat(distance).as("some page had distances").isTrue();
         assertThat(highlight).as("some page had highlights").isTrue();
         assertThat(needs).as("some page had positions that need applicants").isTrue();
+    }
+
+    /** The facet counts as the search client's typed aggregations read them. */
+    private Map<String, List<FacetValue>> typedFacets(SearchQuery question) {
+        var requests = SearchQueryBuilder.build(index.alias(), question.normalized(),
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")), 0);
+        try {
+            var response = client.search(requests.facets(), com.fasterxml.jackson.databind.node.ObjectNode.class);
+            Map<String, List<FacetValue>> facets = new java.util.LinkedHashMap<>();
+            for (var facet : PositionSearchService.FACETS) {
+                facets.put(facet, PositionSearchService.values(response.aggregations().get(facet)));
+            }
+            return facets;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Where two trees differ, by path: a whole page in a failure message would hide the one field that did. */

@@ -98,6 +98,29 @@ class PageWriterTest {
     }
 
     @Test
+    void facet_counts_are_read_with_or_without_type_prefixes_in_the_order_asked() {
+        var response = """
+                {"took":1,"hits":{"total":{"value":3,"relation":"eq"},"hits":[]},"aggregations":{
+                  "filter#centrality":{"doc_count":3,"lterms#values":{"buckets":[{"key":6,"doc_count":2},
+                    {"key":5,"doc_count":1}]}},
+                  "introductionAgreement":{"doc_count":3,"values":{"buckets":[
+                    {"key":1,"key_as_string":"true","doc_count":3}]}},
+                  "filter#region":{"doc_count":3,"sterms#values":{"buckets":[{"key":"NORD","doc_count":3}]}},
+                  "filter#setting":{"doc_count":0,"sterms#values":{"buckets":[]}}}}""";
+
+        var facets = writer.facets(new ByteArrayInputStream(response.getBytes(StandardCharsets.UTF_8)),
+                List.of("region", "setting", "introductionAgreement", "centrality"));
+
+        assertThat(facets.keySet()).containsExactly("region", "setting", "introductionAgreement", "centrality");
+        assertThat(facets.get("region")).containsExactly(new FacetValue("NORD", 3));
+        assertThat(facets.get("setting")).isEmpty();
+        assertThat(facets.get("introductionAgreement")).containsExactly(new FacetValue("true", 3));
+        assertThat(facets.get("centrality")).containsExactly(new FacetValue("6", 2), new FacetValue("5", 1));
+        assertThatThrownBy(() -> writer.facets(new ByteArrayInputStream(response.getBytes(StandardCharsets.UTF_8)),
+                List.of("county"))).isInstanceOf(PageWriter.UnexpectedShape.class);
+    }
+
+    @Test
     void the_ids_listed_are_those_on_the_page() {
         var page = writer.write(new ByteArrayInputStream(response("\"total\":{\"value\":2,\"relation\":\"eq\"},",
                 HIT + "," + HIT.replace("p1", "p2")).getBytes(StandardCharsets.UTF_8)), SearchQuery.all(), null,
