@@ -27,6 +27,13 @@ public final class CrashWriter {
         // the kill (a write is in the kernel once the call returns).
         var out = new PrintStream(new FileOutputStream(args[3], true), false, java.nio.charset.StandardCharsets.UTF_8);
         System.setOut(System.err);
+        // Ends with the test JVM that started it: a build stopped mid-test (or a test JVM that died) would
+        // otherwise leave it writing to a deleted folder until someone kills it by hand.
+        var parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return;
+        }
+        parent.get().onExit().thenRun(() -> Runtime.getRuntime().halt(3));
         var file = Path.of(args[0]);
         boolean backups = args.length > 1 && args[1].equals("backup");
         int round = Integer.parseInt(args.length > 2 ? args[2] : "0");
