@@ -130,6 +130,7 @@ final class PageWriter {
         JsonNode highlight = null;
         GeoPoint location = null;
         boolean doc = false;
+        int format = -1;
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             var token = parser.nextToken();
             if (name.equals("_source")) {
@@ -142,6 +143,8 @@ final class PageWriter {
                             location = copyPosition(parser, page, ids);
                             doc = true;
                         }
+                        case "docFormat" -> format = token == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue()
+                                : -1;
                         case "need" -> need = token == JsonToken.VALUE_NULL ? 0 : parser.getValueAsDouble();
                         case "needReasons" -> reasons = strings(parser, token);
                         default -> parser.skipChildren();
@@ -155,6 +158,10 @@ final class PageWriter {
         }
         if (!doc) {
             throw new UnexpectedShape("a hit without its position");
+        }
+        if (format != PositionDocuments.DOC_FORMAT) {
+            throw new UnexpectedShape("a position stored in another form (" + format + ") than the API's ("
+                    + PositionDocuments.DOC_FORMAT + "); it is written from the bound result until indexed again");
         }
         if (centre != null && location != null) {
             page.writeNumberProperty("distanceKm", Math.round(centre.distanceKm(location) * 10) / 10.0);

@@ -26,6 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PositionDocuments {
 
+    /**
+     * The form of {@code doc}: the position as the API writes it, which the API's pages copy as they are
+     * (PageWriter). Raised whenever that JSON changes (PositionDocumentsFormatTest holds its fields): a document
+     * stored in another form is then written from the bound position until it is indexed again.
+     */
+    static final int DOC_FORMAT = 1;
+
     private final MunicipalityService municipalities;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -81,6 +88,7 @@ class PositionDocuments {
         doc.put("publishedAt", position.publishedAt() == null ? null : position.publishedAt().toString());
         doc.put("updatedAt", position.updatedAt().toString());
         doc.put("doc", json.convertValue(position, Map.class));
+        doc.put("docFormat", DOC_FORMAT);
         return doc;
     }
 

@@ -46,6 +46,8 @@ public class PositionSearchService {
     private final SearchResultCache cache;
     private final IndexGeneration generation;
     private final PageWriter pages;
+    private final java.util.concurrent.atomic.AtomicBoolean boundPagesReported =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PositionSearchService.class);
     private final java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors
             .newVirtualThreadPerTaskExecutor();
@@ -117,7 +119,13 @@ public class PositionSearchService {
                 return pages.write(response.content(), query, query.centre(), key.boosted(), facets);
             }
         } catch (PageWriter.UnexpectedShape e) {
-            log.warn("Search response not as expected ({}); writing the page from the bound result", e.getMessage());
+            // An index written before the API's form changed sends every search this way until it is indexed again:
+            // said once, not for every search.
+            if (boundPagesReported.compareAndSet(false, true)) {
+                log.warn("Search response not as expected ({}); writing pages from the bound result", e.getMessage());
+            } else {
+                log.debug("Search response not as expected ({})", e.getMessage());
+            }
             return render.apply(execute(key));
         } catch (IOException | RuntimeException e) {
             throw unavailable(e);

@@ -56,6 +56,9 @@ class PageWriterIntegrationTest {
     @Autowired
     SearchIndex index;
 
+    @Autowired
+    IndexGeneration generation;
+
     @BeforeAll
     void data() {
         var random = new Random(14);
@@ -122,6 +125,45 @@ class PageWriterIntegrationTest {
         assertThat(distance).as("some page had distances").isTrue();
         assertThat(highlight).as("some page had highlights").isTrue();
         assertThat(needs).as("some page had positions that need applicants").isTrue();
+    }
+
+    @Test
+    void a_position_stored_in_another_form_is_written_from_the_bound_result() throws Exception {
+        var question = new SearchQuery(null, List.of(), List.of(), List.of("1804"), List.of(), List.of(), null, null, null,
+                null, null, null, null, List.of(), List.of(), null, null, SearchSort.DEADLINE, 0, 13, null);
+        var hit = client.search(s -> s.index(index.alias()).query(q -> q.term(t -> t.field("municipalityNumber")
+                .value("1804"))).size(1).version(true), com.fasterxml.jackson.databind.node.ObjectNode.class).hits().hits().get(0);
+        var stored = java.util.Objects.requireNonNull(hit.source());
+        var older = stored.deepCopy();
+        older.remove("docFormat"); // as written before forms were numbered
+        long version = java.util.Objects.requireNonNull(hit.version());
+        put(hit.id(), version, older);
+        try {
+            var bound = new java.util.concurrent.atomic.AtomicBoolean();
+            var written = json.readTree(search.searchRendered(question, true, result -> {
+                bound.set(true);
+                return RenderedPage.of(json.writeValueAsBytes(result), List.of());
+            }).json());
+
+            assertThat(bound).as("the page was made from the bound result").isTrue();
+            assertThat(written.get("items").valueStream().map(i -> i.get("id").asString())).contains(hit.id());
+            var expected = json.readTree(json.writeValueAsBytes(search.search(question, true)));
+            assertThat(written).isEqualTo(expected);
+        } finally {
+            put(hit.id(), version, stored);
+        }
+    }
+
+    /**
+     * Writes a document as it is, at the version it has (as the indexer would, so its later writes still apply),
+     * and makes it searchable; the generation moves on, as after any index write.
+     */
+    private void put(String id, long version, com.fasterxml.jackson.databind.node.ObjectNode source)
+            throws Exception {
+        client.index(i -> i.index(index.alias()).id(id).document(source).version(version)
+                .versionType(co.elastic.clients.elasticsearch._types.VersionType.ExternalGte).refresh(
+                co.elastic.clients.elasticsearch._types.Refresh.True));
+        generation.advance();
     }
 
     /** The facet counts as the search client's typed aggregations read them. */
