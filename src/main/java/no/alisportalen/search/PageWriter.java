@@ -40,11 +40,11 @@ final class PageWriter {
 
     /**
      * @param hits the hits response's JSON
-     * @param centre the query's centre, for each hit's distance; null for none
+     * @param query the question, for the page's number and size and each hit's distance from its centre
      * @param boosted whether the recruitment boost applied, so needs are shown
      * @param facets the facet counts, asked for once the hits are written
      */
-    RenderedPage write(InputStream hits, SearchQuery query, @Nullable GeoPoint centre, boolean boosted,
+    RenderedPage write(InputStream hits, SearchQuery query, boolean boosted,
             Supplier<Map<String, List<FacetValue>>> facets) {
         var out = new ByteArrayOutputStream(64 * 1024);
         List<PositionId> ids = new ArrayList<>();
@@ -54,7 +54,7 @@ final class PageWriter {
             for (String name = parser.nextName(); name != null; name = parser.nextName()) {
                 parser.nextToken();
                 if (name.equals("hits")) {
-                    writeHits(parser, page, query, centre, boosted, ids, facets);
+                    writeHits(parser, page, query, boosted, ids, facets);
                     seen = true;
                 } else {
                     parser.skipChildren();
@@ -67,8 +67,8 @@ final class PageWriter {
         return RenderedPage.of(out.toByteArray(), ids);
     }
 
-    private void writeHits(JsonParser parser, JsonGenerator page, SearchQuery query, @Nullable GeoPoint centre,
-            boolean boosted, List<PositionId> ids, Supplier<Map<String, List<FacetValue>>> facets) {
+    private void writeHits(JsonParser parser, JsonGenerator page, SearchQuery query, boolean boosted,
+            List<PositionId> ids, Supplier<Map<String, List<FacetValue>>> facets) {
         expect(parser.currentToken(), JsonToken.START_OBJECT);
         long total = -1;
         boolean capped = false;
@@ -102,7 +102,7 @@ final class PageWriter {
                     page.writeName("items");
                     page.writeStartArray();
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        writeHit(parser, page, centre, boosted, ids);
+                        writeHit(parser, page, query.centre(), boosted, ids);
                     }
                     page.writeEndArray();
                     page.writeName("facets");
@@ -127,8 +127,8 @@ final class PageWriter {
         page.writeStartObject();
         double need = 0;
         List<String> reasons = List.of();
-        JsonNode highlight = null;
-        GeoPoint location = null;
+        @Nullable JsonNode highlight = null;
+        @Nullable GeoPoint location = null;
         boolean doc = false;
         int format = -1;
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
@@ -163,8 +163,9 @@ final class PageWriter {
             throw new UnexpectedShape("a position stored in another form (" + format + ") than the API's ("
                     + PositionDocuments.DOC_FORMAT + "); it is written from the bound result until indexed again");
         }
-        if (centre != null && location != null) {
-            page.writeNumberProperty("distanceKm", Math.round(centre.distanceKm(location) * 10) / 10.0);
+        var distance = SearchHit.distanceKm(centre, location);
+        if (distance != null) {
+            page.writeNumberProperty("distanceKm", distance);
         }
         if (highlight != null && highlight.isObject() && !highlight.isEmpty()) {
             page.writeName("highlight");
@@ -185,7 +186,7 @@ final class PageWriter {
 
     /** Copies the stored position's fields into the open item; returns its location. */
     private static @Nullable GeoPoint copyPosition(JsonParser parser, JsonGenerator page, List<PositionId> ids) {
-        GeoPoint location = null;
+        @Nullable GeoPoint location = null;
         boolean id = false;
         for (String field = parser.nextName(); field != null; field = parser.nextName()) {
             var token = parser.nextToken();

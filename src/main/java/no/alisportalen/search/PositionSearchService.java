@@ -116,17 +116,19 @@ public class PositionSearchService {
             var facets = facets(key, requests);
             try (var response = client._transport().performRequest(requests.hits(), SEARCH_BYTES,
                     client._transportOptions())) {
-                return pages.write(response.content(), query, query.centre(), key.boosted(), facets);
+                return pages.write(response.content(), query, key.boosted(), facets);
+            } catch (PageWriter.UnexpectedShape e) {
+                // An index written before the API's form changed sends every search this way until it is indexed
+                // again: said once, not for every search.
+                if (boundPagesReported.compareAndSet(false, true)) {
+                    log.warn("Search response not as expected ({}); writing pages from the bound result",
+                            e.getMessage());
+                } else {
+                    log.debug("Search response not as expected ({})", e.getMessage());
+                }
+                // The facets already asked for are used again; only the hits are asked for once more.
+                return render.apply(execute(key, requests, facets));
             }
-        } catch (PageWriter.UnexpectedShape e) {
-            // An index written before the API's form changed sends every search this way until it is indexed again:
-            // said once, not for every search.
-            if (boundPagesReported.compareAndSet(false, true)) {
-                log.warn("Search response not as expected ({}); writing pages from the bound result", e.getMessage());
-            } else {
-                log.debug("Search response not as expected ({})", e.getMessage());
-            }
-            return render.apply(execute(key));
         } catch (IOException | RuntimeException e) {
             throw unavailable(e);
         }
@@ -167,30 +169,34 @@ public class PositionSearchService {
     }
 
     private SearchResult execute(SearchResultCache.Key key) {
-        var query = key.query();
-        boolean boosted = key.boosted();
         try {
             var requests = requests(key);
-            var facets = facets(key, requests);
-            var response = client.search(requests.hits(), PositionDocuments.Hit.class);
-            var centre = query.centre();
-            List<SearchHit> items = new ArrayList<>();
-            for (var hit : response.hits().hits()) {
-                var source = java.util.Objects.requireNonNull(hit.source());
-                var position = source.position();
-                Double distance = centre == null || position.data().location() == null ? null
-                        : Math.round(centre.distanceKm(position.data().location()) * 10) / 10.0;
-                var need = boosted ? source.applicantNeed(position.id()) : ApplicantNeed.none(position.id());
-                items.add(new SearchHit(position, distance, hit.highlight(), need.needsApplicants(), need.reasons()));
-            }
-            var hitsTotal = response.hits().total();
-            var total = hitsTotal == null ? items.size() : hitsTotal.value();
-            boolean capped = hitsTotal != null
-                    && hitsTotal.relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Gte;
-            return new SearchResult(total, query.page(), query.size(), items, facets.get(), capped);
+            return execute(key, requests, facets(key, requests));
         } catch (IOException | RuntimeException e) {
             throw unavailable(e);
         }
+    }
+
+    /** The bound result: the hits bound into positions, with the facet counts given. */
+    private SearchResult execute(SearchResultCache.Key key, SearchQueryBuilder.Requests requests,
+            java.util.function.Supplier<Map<String, List<FacetValue>>> facets) throws IOException {
+        var query = key.query();
+        boolean boosted = key.boosted();
+        var response = client.search(requests.hits(), PositionDocuments.Hit.class);
+        var centre = query.centre();
+        List<SearchHit> items = new ArrayList<>();
+        for (var hit : response.hits().hits()) {
+            var source = java.util.Objects.requireNonNull(hit.source());
+            var position = source.position();
+            var distance = SearchHit.distanceKm(centre, position.data().location());
+            var need = boosted ? source.applicantNeed(position.id()) : ApplicantNeed.none(position.id());
+            items.add(new SearchHit(position, distance, hit.highlight(), need.needsApplicants(), need.reasons()));
+        }
+        var hitsTotal = response.hits().total();
+        var total = hitsTotal == null ? items.size() : hitsTotal.value();
+        boolean capped = hitsTotal != null
+                && hitsTotal.relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Gte;
+        return new SearchResult(total, query.page(), query.size(), items, facets.get(), capped);
     }
 
     private static RuntimeException unavailable(Exception failure) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 import no.alisportalen.exposure.NeedReason;
+import no.alisportalen.municipality.GeoPoint;
 import no.alisportalen.position.Position;
 import org.jspecify.annotations.Nullable;
 
@@ -22,5 +23,10 @@ public record SearchHit(
 
     public SearchHit {
         needReasons = List.copyOf(needReasons);
+    }
+
+    /** The distance shown with a hit: kilometres to one decimal; null without a centre or a location. */
+    static @Nullable Double distanceKm(@Nullable GeoPoint centre, @Nullable GeoPoint location) {
+        return centre == null || location == null ? null : Math.round(centre.distanceKm(location) * 10) / 10.0;
     }
 }

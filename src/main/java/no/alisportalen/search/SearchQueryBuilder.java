@@ -34,8 +34,8 @@ final class SearchQueryBuilder {
      * copies repeat the whole description) stay behind, which roughly halves what is sent and parsed.
      */
     static final co.elastic.clients.elasticsearch.core.search.SourceConfig RESULT_SOURCE =
-            co.elastic.clients.elasticsearch.core.search.SourceConfig.of(s -> s.filter(f -> f.includes("doc", "docFormat",
-                    "need", "needReasons")));
+            co.elastic.clients.elasticsearch.core.search.SourceConfig.of(s -> s.filter(f -> f.includes("doc",
+                    "docFormat", "need", "needReasons")));
 
     private SearchQueryBuilder() {}
 

@@ -87,7 +87,8 @@ class PageWriterIntegrationTest {
         var bodo = municipalities.find("1804").orElseThrow().location();
         var all = SearchQuery.all();
         List<SearchQuery> questions = new ArrayList<>(List.of(all, all.withPage(1, 7), all.withPage(0, 100),
-                text(all, "legesenter"), text(all, "tromso fastlonn"), text(all, "Bodø «ALIS»"), text(all, "zzzqqq")));
+                text(all, "legesenter"), text(all, "tromso fastlonn"), text(all, "Bodø «ALIS»"),
+                text(all, "zzzqqq")));
         questions.add(new SearchQuery(null, List.of(Region.NORD), List.of(), List.of(), List.of(), List.of(), null,
                 null, null, null, null, null, null, List.of(), List.of(), bodo, 500.0, SearchSort.DISTANCE, 0, 20,
                 null));
@@ -129,10 +130,11 @@ class PageWriterIntegrationTest {
 
     @Test
     void a_position_stored_in_another_form_is_written_from_the_bound_result() throws Exception {
-        var question = new SearchQuery(null, List.of(), List.of(), List.of("1804"), List.of(), List.of(), null, null, null,
-                null, null, null, null, List.of(), List.of(), null, null, SearchSort.DEADLINE, 0, 13, null);
+        var question = new SearchQuery(null, List.of(), List.of(), List.of("1804"), List.of(), List.of(), null, null,
+                null, null, null, null, null, List.of(), List.of(), null, null, SearchSort.DEADLINE, 0, 13, null);
         var hit = client.search(s -> s.index(index.alias()).query(q -> q.term(t -> t.field("municipalityNumber")
-                .value("1804"))).size(1).version(true), com.fasterxml.jackson.databind.node.ObjectNode.class).hits().hits().get(0);
+                .value("1804"))).size(1).version(true), com.fasterxml.jackson.databind.node.ObjectNode.class)
+                .hits().hits().get(0);
         var stored = java.util.Objects.requireNonNull(hit.source());
         var older = stored.deepCopy();
         older.remove("docFormat"); // as written before forms were numbered

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import no.alisportalen.municipality.GeoPoint;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,9 +31,12 @@ class PageWriterTest {
              "highlight":{"title":["ALIS <em>Bodø</em>"]},"sort":[1.5,"2027-01-01"]}""".formatted(
             PositionDocuments.DOC_FORMAT);
 
-    private JsonNode write(String response, GeoPoint centre, boolean boosted) {
-        var page = writer.write(new ByteArrayInputStream(response.getBytes(StandardCharsets.UTF_8)),
-                SearchQuery.all().withPage(2, 5), centre, boosted, () -> facets);
+    private JsonNode write(String response, @Nullable GeoPoint centre, boolean boosted) {
+        // Page 2 of 5 a page, around the centre given (none for null).
+        var query = new SearchQuery(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null,
+                null, null, null, null, List.of(), List.of(), centre, null, SearchSort.RELEVANCE, 2, 5, null);
+        var page = writer.write(new ByteArrayInputStream(response.getBytes(StandardCharsets.UTF_8)), query, boosted,
+                () -> facets);
         return json.readTree(page.json());
     }
 
@@ -129,8 +133,8 @@ class PageWriterTest {
     @Test
     void the_ids_listed_are_those_on_the_page() {
         var page = writer.write(new ByteArrayInputStream(response("\"total\":{\"value\":2,\"relation\":\"eq\"},",
-                HIT + "," + HIT.replace("p1", "p2")).getBytes(StandardCharsets.UTF_8)), SearchQuery.all(), null,
-                true, () -> facets);
+                HIT + "," + HIT.replace("p1", "p2")).getBytes(StandardCharsets.UTF_8)), SearchQuery.all(), true,
+                () -> facets);
 
         assertThat(page.ids()).extracting(id -> id.value()).containsExactly("p1", "p2");
     }

@@ -47,13 +47,13 @@ class PositionDocumentsFormatTest {
 
         assertThat(PositionDocuments.DOC_FORMAT).isEqualTo(1);
         assertThat(fields).as("Position's JSON changed: raise PositionDocuments.DOC_FORMAT and update this list")
-                .containsExactly("alisAgreement", "alisAgreementElements", "alisAgreementElementsNok", "annualSalaryNok",
-                        "applicationDeadline", "centrality", "contact.email", "contact.name", "contact.phone",
-                        "countyName", "description", "employmentForm", "id", "incentives.annualAmountNok",
+                .containsExactly("alisAgreement", "alisAgreementElements", "alisAgreementElementsNok",
+                        "annualSalaryNok", "applicationDeadline", "centrality", "contact.email", "contact.name",
+                        "contact.phone", "countyName", "description", "employmentForm", "id", "incentives.annualAmountNok",
                         "incentives.description", "incentives.schemeElement", "incentives.type",
                         "introductionAgreement", "listLength", "location.lat", "location.lon", "municipalityName",
-                        "municipalityNumber", "onCallBackup", "onCallRotation", "openings", "publishedAt", "recruitmentWeak",
-                        "region", "setting", "startDate", "status", "supervisionGroup",
+                        "municipalityNumber", "onCallBackup", "onCallRotation", "openings", "publishedAt",
+                        "recruitmentWeak", "region", "setting", "startDate", "status", "supervisionGroup",
                         "supervisionHoursPerMonth", "supervisorOnSite", "title", "updatedAt", "version", "workplace",
                         "yearlyValue");
     }
