@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.alisportalen.base.OrderedSets;
 import no.alisportalen.municipality.GeoPoint;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +50,7 @@ public record PositionData(
         Contact contact) {
 
     public PositionData {
-        alisAgreementElements = alisAgreementElements == null ? Set.of() : Set.copyOf(alisAgreementElements);
+        alisAgreementElements = OrderedSets.copyOf(alisAgreementElements);
         var amounts = new java.util.EnumMap<AlisAgreementElement, Integer>(AlisAgreementElement.class);
         if (alisAgreementElementsNok != null) {
             alisAgreementElementsNok.forEach((element, nok) -> {

@@ -29,9 +29,11 @@ class PositionDocuments {
     /**
      * The form of {@code doc}: the position as the API writes it, which the API's pages copy as they are
      * (PageWriter). Raised whenever that JSON changes (PositionDocumentsFormatTest holds its fields): a document
-     * stored in another form is then written from the bound position until it is indexed again.
+     * stored in another form is then written from the bound position until it is indexed again; the index's
+     * {@code _meta} holds the number, so the first start with a new one re-sends every position (SearchIndex).
+     * 2: sets in natural order (OrderedSets), the same in every JVM.
      */
-    static final int DOC_FORMAT = 1;
+    static final int DOC_FORMAT = 2;
 
     private final MunicipalityService municipalities;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 class SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String FORMAT_KEY = "docFormat";
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
@@ -65,9 +67,11 @@ class SearchIndex {
 
     /**
      * Adds the fields of search/positions-index.json that the live index lacks (a mapping change is additive;
-     * {@code dynamic: false} would otherwise store a new field without searching it).
+     * {@code dynamic: false} would otherwise store a new field without searching it), and records the form of the
+     * stored positions ({@link PositionDocuments#DOC_FORMAT}) in the mapping's {@code _meta}.
      *
-     * @return true when fields were added: everything must be re-sent so each document gets them
+     * @return true when fields were added or the stored form changed: everything must be re-sent so each
+     *     document gets them (until then PageWriter writes a hit in an older form from the bound result)
      */
     synchronized boolean upgradeMapping() throws IOException {
         var current = currentIndex();
@@ -75,31 +79,40 @@ class SearchIndex {
             return false;
         }
         var name = current.get();
-        var live = client.indices().getMapping(g -> g.index(name)).result().get(name).mappings().properties().keySet();
-        com.fasterxml.jackson.databind.JsonNode wanted;
-        try (var mapping = new ClassPathResource("search/positions-index.json").getInputStream()) {
-            wanted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mapping).get("mappings");
-        }
-        var missing = new java.util.ArrayList<String>();
+        var liveMapping = client.indices().getMapping(g -> g.index(name)).result().get(name).mappings();
+        var live = liveMapping.properties().keySet();
+        var wanted = definition().get("mappings");
+        var missing = new ArrayList<String>();
         wanted.get("properties").fieldNames().forEachRemaining(f -> {
             if (!live.contains(f)) {
                 missing.add(f);
             }
         });
-        if (missing.isEmpty()) {
+        var liveFormat = liveMapping.meta().get(FORMAT_KEY);
+        Integer format = liveFormat == null ? null : liveFormat.to(Integer.class);
+        if (missing.isEmpty() && Integer.valueOf(PositionDocuments.DOC_FORMAT).equals(format)) {
             return false;
         }
         var body = wanted.toString();
         client.indices().putMapping(p -> p.index(name).withJson(new java.io.StringReader(body)));
-        log.info("Search index {} gained fields {}; re-sending every position", name, missing);
+        log.info("Search index {} gained fields {}, stored form {} -> {}; re-sending every position", name, missing,
+                format, PositionDocuments.DOC_FORMAT);
         return true;
+    }
+
+    /** search/positions-index.json with the stored form in {@code mappings._meta}. */
+    private static ObjectNode definition() throws IOException {
+        try (var in = new ClassPathResource("search/positions-index.json").getInputStream()) {
+            var root = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            ((ObjectNode) root.get("mappings")).putObject("_meta").put(FORMAT_KEY, PositionDocuments.DOC_FORMAT);
+            return root;
+        }
     }
 
     String createIndex() throws IOException {
         var name = alias() + "-" + clock.millis();
-        try (var mapping = new ClassPathResource("search/positions-index.json").getInputStream()) {
-            client.indices().create(c -> c.index(name).withJson(mapping));
-        }
+        var body = definition().toString();
+        client.indices().create(c -> c.index(name).withJson(new java.io.StringReader(body)));
         return name;
     }
 

@@ -45,7 +45,7 @@ class PositionDocumentsFormatTest {
         var fields = new TreeSet<String>();
         paths("", JsonMapper.builder().build().valueToTree(position), fields);
 
-        assertThat(PositionDocuments.DOC_FORMAT).isEqualTo(1);
+        assertThat(PositionDocuments.DOC_FORMAT).isEqualTo(2);
         assertThat(fields).as("Position's JSON changed: raise PositionDocuments.DOC_FORMAT and update this list")
                 .containsExactly("alisAgreement", "alisAgreementElements", "alisAgreementElementsNok",
                         "annualSalaryNok", "applicationDeadline", "centrality", "contact.email", "contact.name",
@@ -56,6 +56,22 @@ class PositionDocumentsFormatTest {
                         "recruitmentWeak", "region", "setting", "startDate", "status", "supervisionGroup",
                         "supervisionHoursPerMonth", "supervisorOnSite", "title", "updatedAt", "version", "workplace",
                         "yearlyValue");
+    }
+
+    /** Form 2: a set is written in its elements' declaration order, however it was given (and in any JVM). */
+    @Test
+    void a_positions_sets_are_written_in_one_order() {
+        var json = JsonMapper.builder().build();
+        var given = new java.util.ArrayList<>(List.of(AlisAgreementElement.SUPERVISION_COSTS,
+                AlisAgreementElement.COURSE_EXPENSES, AlisAgreementElement.PRACTICE_COMPENSATION));
+        for (int i = 0; i < given.size(); i++) {
+            java.util.Collections.rotate(given, 1);
+            var data = new PositionData("1804", "ALIS", null, null, null, EmploymentForm.SALARIED,
+                    WorkSetting.GP_PRACTICE, 700, 1_100_000, true, true, new java.util.LinkedHashSet<>(given),
+                    Map.of(), false, List.of(), true, 4, true, 6, true, null, null, 1, null);
+            assertThat(json.valueToTree(data).get("alisAgreementElements").valueStream().map(JsonNode::asString))
+                    .containsExactly("PRACTICE_COMPENSATION", "COURSE_EXPENSES", "SUPERVISION_COSTS");
+        }
     }
 
     /** Every field's path; a map of amounts by element is one field, its keys are values. */

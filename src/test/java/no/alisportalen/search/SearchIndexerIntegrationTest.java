@@ -92,4 +92,32 @@ class SearchIndexerIntegrationTest {
         assertThat(fresh.run()).as("the first pass sends a position nobody changed").isEqualTo(1);
         assertThat(fresh.run()).as("and only once").isZero();
     }
+
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient client;
+
+    @Test
+    void an_index_holding_positions_in_an_older_stored_form_asks_for_every_position_again() throws Exception {
+        search.flush();
+        var name = index.currentIndex().orElseThrow();
+        assertThat(storedForm(name)).as("a new index notes its stored form").isEqualTo(PositionDocuments.DOC_FORMAT);
+        assertThat(index.upgradeMapping()).as("nothing to upgrade").isFalse();
+
+        client.indices().putMapping(p -> p.index(name).meta("docFormat",
+                co.elastic.clients.json.JsonData.of(PositionDocuments.DOC_FORMAT - 1)));
+        try {
+            assertThat(index.upgradeMapping()).as("an older form: every position is sent again").isTrue();
+            assertThat(storedForm(name)).isEqualTo(PositionDocuments.DOC_FORMAT);
+            assertThat(index.upgradeMapping()).as("once").isFalse();
+        } finally {
+            // The documents themselves were not changed here; the mapping says what they are.
+            client.indices().putMapping(p -> p.index(name).meta("docFormat",
+                    co.elastic.clients.json.JsonData.of(PositionDocuments.DOC_FORMAT)));
+        }
+    }
+
+    private int storedForm(String name) throws Exception {
+        return client.indices().getMapping(g -> g.index(name)).result().get(name).mappings().meta().get("docFormat")
+                .to(Integer.class);
+    }
 }
