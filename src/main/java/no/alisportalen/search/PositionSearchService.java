@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
 import no.alisportalen.exposure.ApplicantNeed;
@@ -17,7 +16,9 @@ import no.alisportalen.position.PositionId;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -116,18 +117,23 @@ public class PositionSearchService {
             var facets = facets(key, requests);
             try (var response = client._transport().performRequest(requests.hits(), SEARCH_BYTES,
                     client._transportOptions())) {
-                return pages.write(response.content(), query, key.boosted(), facets);
-            } catch (PageWriter.UnexpectedShape e) {
-                // An index written before the API's form changed sends every search this way until it is indexed
-                // again: said once, not for every search.
-                if (boundPagesReported.compareAndSet(false, true)) {
-                    log.warn("Search response not as expected ({}); writing pages from the bound result",
-                            e.getMessage());
-                } else {
-                    log.debug("Search response not as expected ({})", e.getMessage());
+                var content = replayable(response.content());
+                content.mark(Integer.MAX_VALUE);
+                try {
+                    return pages.write(content, query, key.boosted(), facets);
+                } catch (PageWriter.UnexpectedShape e) {
+                    // An index written before the API's form changed sends every search this way until its
+                    // positions are re-sent: said once, not for every search.
+                    if (boundPagesReported.compareAndSet(false, true)) {
+                        log.warn("Search response not as expected ({}); writing pages from the bound result",
+                                e.getMessage());
+                    } else {
+                        log.debug("Search response not as expected ({})", e.getMessage());
+                    }
+                    // The response already here is bound, and the facets already asked for are used again.
+                    content.reset();
+                    return render.apply(result(key, bind(content), facets));
                 }
-                // The facets already asked for are used again; only the hits are asked for once more.
-                return render.apply(execute(key, requests, facets));
             }
         } catch (IOException | RuntimeException e) {
             throw unavailable(e);
@@ -180,9 +186,38 @@ public class PositionSearchService {
     /** The bound result: the hits bound into positions, with the facet counts given. */
     private SearchResult execute(SearchResultCache.Key key, SearchQueryBuilder.Requests requests,
             java.util.function.Supplier<Map<String, List<FacetValue>>> facets) throws IOException {
+        return result(key, client.search(requests.hits(), PositionDocuments.Hit.class), facets);
+    }
+
+    private static final co.elastic.clients.json.JsonpDeserializer<SearchResponse<PositionDocuments.Hit>> HITS =
+            SearchResponse.createSearchResponseDeserializer(
+                    co.elastic.clients.json.JsonpDeserializer.of(PositionDocuments.Hit.class));
+
+    /** A hits response's bytes bound as the client binds them. */
+    private SearchResponse<PositionDocuments.Hit> bind(InputStream content) {
+        var mapper = client._jsonpMapper();
+        try (var parser = mapper.jsonProvider().createParser(content)) {
+            return HITS.deserialize(parser, mapper);
+        }
+    }
+
+    /** A stream that can go back to its start (the transport's is normally in memory already). */
+    private static InputStream replayable(InputStream content) {
+        if (content.markSupported()) {
+            return content;
+        }
+        return new java.io.FilterInputStream(new java.io.BufferedInputStream(content, 64 * 1024)) {
+            @Override
+            public void close() {
+                // The parser closes its source; the response's own close releases it.
+            }
+        };
+    }
+
+    private SearchResult result(SearchResultCache.Key key, SearchResponse<PositionDocuments.Hit> response,
+            java.util.function.Supplier<Map<String, List<FacetValue>>> facets) {
         var query = key.query();
         boolean boosted = key.boosted();
-        var response = client.search(requests.hits(), PositionDocuments.Hit.class);
         var centre = query.centre();
         List<SearchHit> items = new ArrayList<>();
         for (var hit : response.hits().hits()) {

@@ -151,6 +151,17 @@ class PageWriterIntegrationTest {
             assertThat(written.get("items").valueStream().map(i -> i.get("id").asString())).contains(hit.id());
             var expected = json.readTree(json.writeValueAsBytes(search.search(question, true)));
             assertThat(written).isEqualTo(expected);
+
+            // The hits already fetched are bound: one hits and one facets request, not the hits asked twice.
+            // Another search in the background only adds to a count, so one of three tries shows the two.
+            List<Long> requests = new ArrayList<>();
+            for (int i = 0; i < 3 && !requests.contains(2L); i++) {
+                generation.advance();
+                long before = queries();
+                search.searchRendered(question, true, result -> RenderedPage.of(new byte[0], List.of()));
+                requests.add(queries() - before);
+            }
+            assertThat(requests).as("search requests per fallen-back page").contains(2L);
         } finally {
             put(hit.id(), version, stored);
         }
@@ -166,6 +177,12 @@ class PageWriterIntegrationTest {
                 .versionType(co.elastic.clients.elasticsearch._types.VersionType.ExternalGte).refresh(
                 co.elastic.clients.elasticsearch._types.Refresh.True));
         generation.advance();
+    }
+
+    /** Search requests the index has answered. */
+    private long queries() throws java.io.IOException {
+        return client.indices().stats(s -> s.index(index.alias()).metric("search")).all().primaries().search()
+                .queryTotal();
     }
 
     /** The facet counts as the search client's typed aggregations read them. */
