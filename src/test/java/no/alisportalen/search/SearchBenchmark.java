@@ -3,7 +3,6 @@ package no.alisportalen.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -529,7 +526,7 @@ class SearchBenchmark {
                 throughput(clients, () -> directCold.get((int) (coldDirect.getAndIncrement() % directCold.size())),
                         false, new ByKind(), warmUpLoad);
             }
-            for (var mix : List.of("uniform", URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s",
+            for (var mix : List.of("uniform", SEPARATE_ROW, URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s",
                     "zipf, 3rd 20 s", STEADY, "zipf, result cache off")) {
                 if (!mix.startsWith(System.getProperty("benchmark.mixes", ""))) {
                     continue; // -Dbenchmark.mixes=uniform (for example): only the rows whose mix starts so
@@ -542,7 +539,7 @@ class SearchBenchmark {
                     if ((mix.endsWith("off") || otherClient) && !viaApi) {
                         continue; // the direct path has no result cache or API client: its row is the one above
                     }
-                    if ((otherClient || mix.equals(STEADY)) && clients == 1) {
+                    if ((otherClient || mix.equals(STEADY) || mix.equals(SEPARATE_ROW)) && clients == 1) {
                         continue; // the one-client tables above already compare the clients; one client
                                   // would take ~5 min to reach the steady state
                     }
@@ -557,7 +554,7 @@ class SearchBenchmark {
                     if (viaApi && mix.equals("zipf")) {
                         zipfStart = served();
                     }
-                    var byKind = mix.equals("uniform") && !viaApi ? uniformDirect : new ByKind();
+                    var byKind = mix.startsWith("uniform") && !viaApi ? uniformDirect : new ByKind();
                     java.util.function.Supplier<SearchQuery> next = mix.startsWith("uniform")
                             ? viaApi ? () -> portalCold.get((int) (coldPortal.getAndIncrement() % portalCold.size()))
                                     : () -> directCold.get((int) (coldDirect.getAndIncrement() % directCold.size()))
@@ -572,7 +569,19 @@ class SearchBenchmark {
                                 .getAndIncrement() % directCold.size())), byKind, uniformDirect);
                         rate = rates[0];
                         uniformDirectRate = rates[1];
-                    } else if (mix.equals("uniform")) {
+                    } else if (mix.equals(SEPARATE_ROW) && viaApi) {
+                        // The last half of the direct side's questions: the direct path of this JVM asks fewer.
+                        try (var separate = new SeparateDirect(directCold.subList(directCold.size() / 2,
+                                directCold.size()))) {
+                            // Untimed, as the paths of this JVM were: its JIT and its pool.
+                            separate.turn(clients, Duration.ofSeconds(Integer.getInteger("benchmark.warmUpSeconds",
+                                    60)), new ByKind());
+                            var rates = interleaved(clients, next, byKind,
+                                    turn -> separate.turn(clients, turn, uniformDirect));
+                            rate = rates[0];
+                            uniformDirectRate = rates[1];
+                        }
+                    } else if (mix.equals("uniform") || mix.equals(SEPARATE_ROW)) {
                         rate = uniformDirectRate;
                     } else {
                         rate = throughput(clients, next, viaApi, byKind);
@@ -916,6 +925,12 @@ class SearchBenchmark {
     }
 
     private static final String JDK_CLIENT_ROW = "uniform, API load through the JDK HttpClient";
+    /**
+     * The uniform mix with the direct path's client in a JVM of its own, as the portal's JVM serves only the portal
+     * in production: in the row above, the portal's turns ran 0.4-0.55 ms more JVM CPU per request than in
+     * all-portal turns of the same run (eleventh session), some of it the direct turns' garbage and type profiles.
+     */
+    private static final String SEPARATE_ROW = "uniform, direct from a JVM of its own";
     private static final String URL_CONNECTION_ROW = "uniform, API load through HttpURLConnection";
 
     /**
@@ -951,13 +966,84 @@ class SearchBenchmark {
      */
     private double[] interleaved(int clients, java.util.function.Supplier<SearchQuery> portalNext,
             java.util.function.Supplier<SearchQuery> directNext, ByKind portal, ByKind direct) throws Exception {
+        return interleaved(clients, portalNext, portal, turn -> throughput(clients, directNext, false, direct, turn));
+    }
+
+    interface Turn {
+        double run(Duration turn) throws Exception;
+    }
+
+    private double[] interleaved(int clients, java.util.function.Supplier<SearchQuery> portalNext, ByKind portal,
+            Turn directTurn) throws Exception {
         var turn = THROUGHPUT_WINDOW.dividedBy(4);
         double[] sums = new double[2];
         for (boolean viaApi : new boolean[] {true, false, false, true, false, true, true, false}) {
-            sums[viaApi ? 0 : 1] += throughput(clients, viaApi ? portalNext : directNext, viaApi,
-                    viaApi ? portal : direct, turn);
+            sums[viaApi ? 0 : 1] += viaApi ? throughput(clients, portalNext, true, portal, turn)
+                    : directTurn.run(turn);
         }
         return new double[] {sums[0] / 4, sums[1] / 4};
+    }
+
+    /**
+     * The direct path from a JVM of its own ({@link DirectLoad}), on questions of the direct side's half that this
+     * JVM does not ask; one turn at a time, each turn's latencies and CPU added to {@code direct}.
+     */
+    private final class SeparateDirect implements AutoCloseable {
+        private final Process process;
+        private final java.io.BufferedReader out;
+        private final java.io.PrintWriter in;
+
+        SeparateDirect(List<SearchQuery> questions) throws Exception {
+            var file = Path.of("target/benchmark/direct-questions.json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, apiJson.writeValueAsString(questions));
+            var launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(launcher, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                    DirectLoad.class.getName(), elasticsearch.uri().toString(), index.alias(), file.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Cpu.loadPid = process.pid();
+            out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            in = new java.io.PrintWriter(process.getOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+            var ready = reply("ready ");
+            if (Integer.parseInt(ready.substring(6)) != questions.size()) {
+                throw new IllegalStateException("The direct load read other questions: " + ready);
+            }
+        }
+
+        double turn(int clients, Duration turn, ByKind direct) throws Exception {
+            var cpu = Cpu.now();
+            in.println("run " + clients + " " + turn.toMillis());
+            var done = reply("done ").split(" ");
+            var used = Cpu.now().minus(cpu);
+            long requests = Long.parseLong(done[1]);
+            for (int i = 3; i < done.length; i++) {
+                int colon = done[i].indexOf(':');
+                direct.add(Kind.valueOf(done[i].substring(0, colon)), Long.parseLong(done[i].substring(colon + 1)));
+            }
+            direct.cpu(used, 0, requests);
+            return requests / (turn.toNanos() / 1e9);
+        }
+
+        /** The next line of the protocol; anything else the process prints (a log line) is passed on. */
+        private String reply(String prefix) throws IOException {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+                System.out.println("[direct load] " + line);
+            }
+            throw new IllegalStateException("The direct load ended: " + process.exitValue());
+        }
+
+        @Override
+        public void close() throws Exception {
+            in.println("quit");
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            Cpu.loadPid = -1;
+        }
     }
 
     private double throughput(int clients, java.util.function.Supplier<SearchQuery> next, boolean viaApi,
@@ -1033,12 +1119,23 @@ class SearchBenchmark {
      */
     record Cpu(long jvmNanos, long elasticsearchNanos) {
 
+        /** The direct load's JVM, when it runs in one of its own: Java, not Elasticsearch. */
+        static volatile long loadPid = -1;
+
         static Cpu now() {
-            long es = ProcessHandle.current().descendants()
-                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+            long es = 0;
+            long load = 0;
+            for (var p : ProcessHandle.current().descendants().toList()) {
+                long nanos = p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+                if (p.pid() == loadPid) {
+                    load += nanos;
+                } else {
+                    es += nanos;
+                }
+            }
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
-            return new Cpu(os.getProcessCpuTime(), es);
+            return new Cpu(os.getProcessCpuTime() + load, es);
         }
 
         Cpu minus(Cpu earlier) {
@@ -1145,17 +1242,7 @@ class SearchBenchmark {
 
     /** The same two requests the portal sends (hits and facets, side by side), straight to Elasticsearch. */
     private void raw(SearchQuery q) throws IOException {
-        // With the recruitment boost as the portal applies it by default, so both sides do the same work.
-        var requests = SearchQueryBuilder.build(index.alias(), q, LocalDate.now(ZoneId.of("Europe/Oslo")), 0.15);
-        var facets = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                client.search(requests.facets(), ObjectNode.class);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, rawParallel);
-        client.search(requests.hits(), ObjectNode.class);
-        facets.join();
+        DirectSearch.send(client, index.alias(), q, rawParallel);
     }
 
     final java.util.concurrent.ExecutorService rawParallel = Executors.newVirtualThreadPerTaskExecutor();
