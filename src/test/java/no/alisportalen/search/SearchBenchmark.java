@@ -526,7 +526,8 @@ class SearchBenchmark {
                 throughput(clients, () -> directCold.get((int) (coldDirect.getAndIncrement() % directCold.size())),
                         false, new ByKind(), warmUpLoad);
             }
-            for (var mix : List.of("uniform", SEPARATE_ROW, URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf", "zipf, 2nd 20 s",
+            for (var mix : List.of("uniform", SEPARATE_ROW, APART_ROW, URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf",
+                    "zipf, 2nd 20 s",
                     "zipf, 3rd 20 s", STEADY, "zipf, result cache off")) {
                 if (!mix.startsWith(System.getProperty("benchmark.mixes", ""))) {
                     continue; // -Dbenchmark.mixes=uniform (for example): only the rows whose mix starts so
@@ -542,7 +543,8 @@ class SearchBenchmark {
                     if (mix.equals(SEPARATE_ROW) && !Boolean.getBoolean("benchmark.directJvm")) {
                         continue; // only with -Dbenchmark.directJvm=true (see SEPARATE_ROW)
                     }
-                    if ((otherClient || mix.equals(STEADY) || mix.equals(SEPARATE_ROW)) && clients == 1) {
+                    if ((otherClient || mix.equals(STEADY) || mix.equals(SEPARATE_ROW) || mix.equals(APART_ROW))
+                            && clients == 1) {
                         continue; // the one-client tables above already compare the clients; one client
                                   // would take ~5 min to reach the steady state
                     }
@@ -584,7 +586,14 @@ class SearchBenchmark {
                             rate = rates[0];
                             uniformDirectRate = rates[1];
                         }
-                    } else if (mix.equals("uniform") || mix.equals(SEPARATE_ROW)) {
+                    } else if (mix.equals(APART_ROW) && viaApi) {
+                        try (var apart = CoresApart.pin()) {
+                            var rates = interleaved(clients, next, () -> directCold.get((int) (coldDirect
+                                    .getAndIncrement() % directCold.size())), byKind, uniformDirect);
+                            rate = rates[0];
+                            uniformDirectRate = rates[1];
+                        }
+                    } else if (mix.equals("uniform") || mix.equals(SEPARATE_ROW) || mix.equals(APART_ROW)) {
                         rate = uniformDirectRate;
                     } else {
                         rate = throughput(clients, next, viaApi, byKind);
@@ -936,6 +945,43 @@ class SearchBenchmark {
      * 0.88x in the row above, docs/benchmarks.md), so it runs only with -Dbenchmark.directJvm=true.
      */
     private static final String SEPARATE_ROW = "uniform, direct from a JVM of its own";
+    /**
+     * The uniform mix with Elasticsearch on one core and this JVM (the portal and both load generators) on the
+     * other, as in production, where the search cluster has machines of its own: on shared cores every
+     * millisecond of the portal's CPU is one Elasticsearch does not get, and the rows above measure that sum.
+     */
+    private static final String APART_ROW = "uniform, Elasticsearch on a core of its own";
+
+    /** This JVM's threads on CPU 0, its child processes' (Elasticsearch) on CPU 1, until closed (taskset). */
+    private record CoresApart(List<Long> children) implements AutoCloseable {
+
+        static CoresApart pin() throws Exception {
+            var children = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
+            taskset("0", ProcessHandle.current().pid());
+            for (long child : children) {
+                taskset("1", child);
+            }
+            return new CoresApart(children);
+        }
+
+        @Override
+        public void close() throws Exception {
+            taskset("0,1", ProcessHandle.current().pid());
+            for (long child : children) {
+                taskset("0,1", child);
+            }
+        }
+
+        private static void taskset(String cpus, long pid) throws Exception {
+            // -a: every thread the process has now; threads started later inherit their creator's set.
+            var process = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
+                    .redirectErrorStream(true).start();
+            var output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("taskset " + cpus + " " + pid + ": " + output);
+            }
+        }
+    }
     private static final String URL_CONNECTION_ROW = "uniform, API load through HttpURLConnection";
 
     /**
