@@ -67,11 +67,13 @@ class SearchIndex {
 
     /**
      * Adds the fields of search/positions-index.json that the live index lacks (a mapping change is additive;
-     * {@code dynamic: false} would otherwise store a new field without searching it), and records the form of the
-     * stored positions ({@link PositionDocuments#DOC_FORMAT}) in the mapping's {@code _meta}.
+     * {@code dynamic: false} would otherwise store a new field without searching it), and compares the form of
+     * the stored positions noted in the mapping's {@code _meta} with {@link PositionDocuments#DOC_FORMAT}.
      *
-     * @return true when fields were added or the stored form changed: everything must be re-sent so each
-     *     document gets them (until then PageWriter writes a hit in an older form from the bound result)
+     * @return true when fields were added or the stored form is another: everything must be re-sent so each
+     *     document gets them (until then PageWriter writes a hit in an older form from the bound result), and
+     *     {@link #formatRecorded} called once every position is marked for it; until then this stays true, so a
+     *     crash while marking them marks them again
      */
     synchronized boolean upgradeMapping() throws IOException {
         var current = currentIndex();
@@ -93,11 +95,25 @@ class SearchIndex {
         if (missing.isEmpty() && Integer.valueOf(PositionDocuments.DOC_FORMAT).equals(format)) {
             return false;
         }
-        var body = wanted.toString();
-        client.indices().putMapping(p -> p.index(name).withJson(new java.io.StringReader(body)));
+        if (!missing.isEmpty()) {
+            // Form 0 until every position is marked for sending, so a crash before that still re-sends them.
+            var fields = (ObjectNode) wanted.deepCopy();
+            fields.putObject("_meta").put(FORMAT_KEY, 0);
+            var body = fields.toString();
+            client.indices().putMapping(p -> p.index(name).withJson(new java.io.StringReader(body)));
+        }
         log.info("Search index {} gained fields {}, stored form {} -> {}; re-sending every position", name, missing,
                 format, PositionDocuments.DOC_FORMAT);
         return true;
+    }
+
+    /** Notes in the live index that its positions are (being re-sent) in this version's form. */
+    synchronized void formatRecorded() throws IOException {
+        var current = currentIndex();
+        if (current.isPresent()) {
+            client.indices().putMapping(p -> p.index(current.get()).meta(FORMAT_KEY,
+                    co.elastic.clients.json.JsonData.of(PositionDocuments.DOC_FORMAT)));
+        }
     }
 
     /** search/positions-index.json with the stored form in {@code mappings._meta}. */

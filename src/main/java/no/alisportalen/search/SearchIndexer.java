@@ -99,6 +99,7 @@ class SearchIndexer {
                 if (index.ensureExists() || !reconciled) {
                     if (index.upgradeMapping()) {
                         positions.markAllDirty();
+                        index.formatRecorded();
                     }
                     reconcile();
                     if (!warmedUp) {
