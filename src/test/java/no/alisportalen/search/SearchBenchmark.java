@@ -527,8 +527,7 @@ class SearchBenchmark {
                         false, new ByKind(), warmUpLoad);
             }
             for (var mix : List.of("uniform", SEPARATE_ROW, APART_ROW, URL_CONNECTION_ROW, JDK_CLIENT_ROW, "zipf",
-                    "zipf, 2nd 20 s",
-                    "zipf, 3rd 20 s", STEADY, "zipf, result cache off")) {
+                    "zipf, 2nd 20 s", "zipf, 3rd 20 s", STEADY, "zipf, result cache off")) {
                 if (!mix.startsWith(System.getProperty("benchmark.mixes", ""))) {
                     continue; // -Dbenchmark.mixes=uniform (for example): only the rows whose mix starts so
                 }
@@ -982,6 +981,7 @@ class SearchBenchmark {
             }
         }
     }
+
     private static final String URL_CONNECTION_ROW = "uniform, API load through HttpURLConnection";
 
     /**
