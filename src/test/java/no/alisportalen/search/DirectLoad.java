@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.HttpHost;
@@ -51,23 +49,12 @@ final class DirectLoad {
             long deadline = System.nanoTime() + Long.parseLong(command[2]) * 1_000_000;
             List<String> latencies = Collections.synchronizedList(new ArrayList<>());
             long cpu = os.getProcessCpuTime();
-            try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-                List<Callable<Void>> tasks = new ArrayList<>();
-                for (int c = 0; c < clients; c++) {
-                    tasks.add(() -> {
-                        while (System.nanoTime() < deadline) {
-                            var q = questions.get(next.getAndIncrement() % questions.size());
-                            long t0 = System.nanoTime();
-                            DirectSearch.send(client, args[1], q, parallel);
-                            latencies.add(SearchBenchmark.kind(q).name() + ":" + (System.nanoTime() - t0));
-                        }
-                        return null;
-                    });
-                }
-                for (var f : pool.invokeAll(tasks)) {
-                    f.get();
-                }
-            }
+            SearchBenchmark.clients(clients, () -> System.nanoTime() < deadline, () -> {
+                var q = questions.get(next.getAndIncrement() % questions.size());
+                long t0 = System.nanoTime();
+                DirectSearch.send(client, args[1], q, parallel);
+                latencies.add(SearchBenchmark.kind(q).name() + ":" + (System.nanoTime() - t0));
+            });
             cpu = os.getProcessCpuTime() - cpu;
             synchronized (latencies) {
                 System.out.println("done " + latencies.size() + " " + cpu + " " + String.join(" ", latencies));

@@ -1199,7 +1199,7 @@ class SearchBenchmark {
     }
 
     /** {@code clients} threads, each running {@code request} one after another while {@code goOn} holds. */
-    private static void clients(int clients, java.util.function.BooleanSupplier goOn, Step request)
+    static void clients(int clients, java.util.function.BooleanSupplier goOn, Step request)
             throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<Callable<Void>> tasks = new ArrayList<>();
