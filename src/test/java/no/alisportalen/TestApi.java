@@ -49,8 +49,15 @@ public final class TestApi {
         return new String[] {email, PASSWORD};
     }
 
-    /** A new self-registered applicant; returns its Basic credentials. */
+    /** A new self-registered applicant who confirmed the address; returns its Basic credentials. */
     public String[] newApplicant(String name, String stage) {
+        var credentials = newUnconfirmedApplicant(name, stage);
+        TestConfirmations.confirm(credentials[0]);
+        return credentials;
+    }
+
+    /** A new self-registered applicant who has not used the confirmation link (yet). */
+    public String[] newUnconfirmedApplicant(String name, String stage) {
         var email = "soker-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.no";
         expectCreated(post("/api/v1/applicants", Map.of("email", email, "password", PASSWORD, "name", name,
                 "stage", stage)));

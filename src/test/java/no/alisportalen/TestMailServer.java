@@ -18,6 +18,12 @@ public class TestMailServer {
         return server;
     }
 
+    /** Confirms self-registered test applicants as their owners would, with the link from the mail. */
+    @Bean
+    TestConfirmations testConfirmations(GreenMail server, no.alisportalen.account.EmailVerifications verifications) {
+        return TestConfirmations.install(server, verifications);
+    }
+
     @Bean
     JavaMailSender mailSender(GreenMail server) {
         var sender = new JavaMailSenderImpl();

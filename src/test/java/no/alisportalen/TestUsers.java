@@ -24,7 +24,7 @@ public final class TestUsers {
         if (accounts.findByEmail(user.email()).isPresent()) {
             return;
         }
-        withAuthentication(new TestingAuthenticationToken("setup", null, Role.ADMIN.authority()), () -> {
+        var created = withAuthentication(new TestingAuthenticationToken("setup", null, Role.ADMIN.authority()), () -> {
             try {
                 return user.role() == Role.APPLICANT
                         ? accounts.registerApplicant(new NewApplicant(user.email(), user.password(), user.name(),
@@ -34,6 +34,9 @@ public final class TestUsers {
                 return null; // created meanwhile
             }
         });
+        if (created != null && !created.emailVerified()) {
+            TestConfirmations.confirm(user.email());
+        }
     }
 
     public static void ensureApplicant(AccountService accounts, String email, String name) {

@@ -28,11 +28,14 @@ public class AccountService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.data.mongodb.core.MongoTemplate mongo;
     private final EmailVerifications verifications;
+    private final PasswordService passwords;
 
     AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, MunicipalityService municipalities,
             Clock clock, org.springframework.beans.factory.ObjectProvider<PersonalData> personalData,
             org.springframework.context.ApplicationEventPublisher events,
-            org.springframework.data.mongodb.core.MongoTemplate mongo, EmailVerifications verifications) {
+            org.springframework.data.mongodb.core.MongoTemplate mongo, EmailVerifications verifications,
+            PasswordService passwords) {
+        this.passwords = passwords;
         this.mongo = mongo;
         this.verifications = verifications;
         this.personalData = personalData;
@@ -56,6 +59,15 @@ public class AccountService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        var existing = repository.findByEmail(email);
+        if (existing.isPresent() && Boolean.FALSE.equals(existing.get().emailVerified())) {
+            // Someone registered this address and never confirmed it. The address's owner gets a link that sets
+            // the password and confirms it; the answer is a new registration's, so it reveals nothing.
+            passwords.registeredAgain(existing.get(), java.util.Locale.forLanguageTag("nb"));
+            return new Account(new AccountId(Objects.requireNonNull(existing.get().id())), email,
+                    Objects.requireNonNull(applicant.name()).strip(), Role.APPLICANT, null, null, applicant.stage(),
+                    null, null, Instant.now(clock), false);
+        }
         var account = save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(applicant.name()).strip(), Role.APPLICANT, null, null, applicant.stage(),
                 null, null, Instant.now(clock), false, null, verifications.needed() ? Boolean.FALSE : null));
@@ -70,6 +82,7 @@ public class AccountService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public Account createUser(NewUser user) {
+        ApiKeyService.refuseApiKey();
         return createUserUnchecked(user);
     }
 
@@ -187,6 +200,17 @@ public class AccountService {
             personalData.orderedStream().forEach(p -> p.erase(id));
             repository.deleteById(id.value());
             events.publishEvent(new AccountDeleted(id));
+        }
+    }
+
+    /**
+     * Refuses an account whose address is not confirmed: it may look around, but reach no one.
+     *
+     * @throws EmailUnconfirmedException while the address is unconfirmed (SMTP configured)
+     */
+    public void requireConfirmed(AccountId id) {
+        if (repository.findById(id.value()).map(d -> Boolean.FALSE.equals(d.emailVerified())).orElse(false)) {
+            throw new EmailUnconfirmedException();
         }
     }
 

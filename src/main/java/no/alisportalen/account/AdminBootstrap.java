@@ -46,7 +46,7 @@ class AdminBootstrap implements ApplicationRunner {
         }
         try {
             accounts.createUserUnchecked(new NewUser(admin.email(), admin.password(), admin.name(), Role.ADMIN, null, null));
-            log.info("Created the administrator account {}", admin.email());
+            log.info("Created the administrator account from portal.admin.email");
         } catch (no.alisportalen.base.ConflictException e) {
             log.debug("Administrator {} was created concurrently", admin.email());
         }

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** API keys, as shared/docs/api-v1.md ("Authentication") states them. */
 @RestController
-@RequestMapping("/api/v1/me/api-keys")
+@RequestMapping("/api/v1")
 @Tag(name = "Accounts")
 class ApiKeyController {
 
@@ -41,7 +41,7 @@ class ApiKeyController {
         this.keys = keys;
     }
 
-    @PostMapping
+    @PostMapping("/me/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a named API key (MUNICIPALITY, ALIS_OFFICE, ADMIN); expiresAt optional, default "
             + "one year; the key is in this response only")
@@ -50,17 +50,31 @@ class ApiKeyController {
         return ResponseEntity.created(URI.create("/api/v1/me/api-keys/" + created.id())).body(created);
     }
 
-    @GetMapping
+    @GetMapping("/me/api-keys")
     @Operation(summary = "The caller's API keys, without the keys, with lastUsedAt and status")
     List<ApiKey> mine() {
         return keys.mine();
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping("/me/api-keys/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke one of the caller's API keys")
     ResponseEntity<Void> revoke(@PathVariable String id) {
         keys.revoke(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/admin/users/{userId}/api-keys")
+    @Operation(summary = "Any account's API keys, without the keys (ADMIN; not with an API key)")
+    List<ApiKey> ofUser(@PathVariable String userId) {
+        return keys.ofAccount(new AccountId(userId));
+    }
+
+    @DeleteMapping("/admin/users/{userId}/api-keys/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke any account's API key (ADMIN; not with an API key)")
+    ResponseEntity<Void> revokeOfUser(@PathVariable String userId, @PathVariable String id) {
+        keys.revokeOfAccount(new AccountId(userId), id);
         return ResponseEntity.noContent().build();
     }
 

@@ -67,10 +67,7 @@ public class ApiKeyService {
      */
     @PreAuthorize("hasAnyRole('MUNICIPALITY', 'ALIS_OFFICE', 'ADMIN')")
     public CreatedApiKey create(@Nullable String name, @Nullable Instant expiresAt) {
-        var owner = PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required"));
-        if (owner.viaApiKey().isPresent()) {
-            throw new AccessDeniedException("An API key cannot create API keys");
-        }
+        var owner = interactive();
         var now = clock.instant();
         List<FieldProblem> problems = new ArrayList<>();
         var trimmed = name == null ? "" : name.strip();
@@ -104,9 +101,7 @@ public class ApiKeyService {
     /** The logged-in user's keys, newest first, without the keys themselves. */
     @PreAuthorize("isAuthenticated()")
     public List<ApiKey> mine() {
-        var owner = PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required"));
-        var now = clock.instant();
-        return keys.findByOwnerIdOrderByCreatedAtDesc(owner.id().value()).stream().map(k -> k.toApiKey(now)).toList();
+        return of(interactive().id());
     }
 
     /**
@@ -116,8 +111,50 @@ public class ApiKeyService {
      */
     @PreAuthorize("isAuthenticated()")
     public void revoke(String id) {
-        var owner = PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required"));
-        var key = keys.findById(id).filter(k -> k.ownerId().equals(owner.id().value()))
+        revoke(interactive().id(), id);
+    }
+
+    /** Any account's keys, newest first; administrators only, and not through a key. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<ApiKey> ofAccount(AccountId owner) {
+        refuseApiKey();
+        if (!accounts.existsById(owner.value())) {
+            throw new NotFoundException("account");
+        }
+        return of(owner);
+    }
+
+    /**
+     * Revokes any account's key; administrators only, and not through a key.
+     *
+     * @throws NotFoundException when that account has no key with this id
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void revokeOfAccount(AccountId owner, String id) {
+        refuseApiKey();
+        revoke(owner, id);
+    }
+
+    /**
+     * Revokes every key of the account: a reset or an admin's temporary password presumes the account was
+     * compromised, and whoever had the old password may have made keys. This node forgets them at once; another
+     * node within {@link #CACHE}.
+     */
+    void revokeAll(String ownerId) {
+        var revoked = keys.findByOwnerIdOrderByCreatedAtDesc(ownerId).stream().filter(k -> k.revokedAt() == null)
+                .toList();
+        mongo.updateMulti(Query.query(Criteria.where("ownerId").is(ownerId).and("revokedAt").is(null)),
+                Update.update("revokedAt", clock.instant()), ApiKeyDocument.class);
+        revoked.forEach(k -> verified.invalidate(k.hash()));
+    }
+
+    private List<ApiKey> of(AccountId owner) {
+        var now = clock.instant();
+        return keys.findByOwnerIdOrderByCreatedAtDesc(owner.value()).stream().map(k -> k.toApiKey(now)).toList();
+    }
+
+    private void revoke(AccountId owner, String id) {
+        var key = keys.findById(id).filter(k -> k.ownerId().equals(owner.value()))
                 .orElseThrow(() -> new NotFoundException("API key " + id));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key.id()).and("revokedAt").is(null)),
                 Update.update("revokedAt", clock.instant()), ApiKeyDocument.class);
@@ -154,6 +191,22 @@ public class ApiKeyService {
     private Optional<Verified> load(String hash) {
         return keys.findByHash(hash).filter(k -> k.revokedAt() == null)
                 .flatMap(k -> accounts.findById(k.ownerId()).filter(a -> a.role() != Role.APPLICANT)
-                        .map(a -> new Verified(k, PortalUser.viaKey(a, k.name()), new AtomicReference<>(k.lastUsedAt()))));
+                        .map(a -> new Verified(k, PortalUser.viaKey(a, k.name(), k.id()), new AtomicReference<>(k.lastUsedAt()))));
+    }
+
+    /**
+     * The logged-in user, unless this request came with an API key: keys never manage keys, users or passwords
+     * (a leaked key must not be able to make itself permanent).
+     */
+    static PortalUser interactive() {
+        refuseApiKey();
+        return PortalUser.current().orElseThrow(() -> new AccessDeniedException("Login required"));
+    }
+
+    /** Refuses a request that came with an API key; any other caller (a session, Basic, the system) passes. */
+    static void refuseApiKey() {
+        if (PortalUser.current().flatMap(PortalUser::viaApiKey).isPresent()) {
+            throw new AccessDeniedException("An API key cannot manage keys, users or passwords");
+        }
     }
 }

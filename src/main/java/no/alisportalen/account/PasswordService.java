@@ -38,10 +38,12 @@ public class PasswordService {
     private final MongoTemplate mongo;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
+    private final ApiKeyService keys;
     private final Clock clock;
 
     PasswordService(AccountRepository accounts, MongoTemplate mongo, PasswordEncoder encoder,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, ApiKeyService keys, Clock clock) {
+        this.keys = keys;
         this.accounts = accounts;
         this.mongo = mongo;
         this.encoder = encoder;
@@ -57,7 +59,7 @@ public class PasswordService {
      */
     @PreAuthorize("isAuthenticated()")
     public PortalUser changeOwn(@Nullable String currentPassword, @Nullable String newPassword) {
-        var document = accounts.findById(PortalUser.current().orElseThrow().id().value())
+        var document = accounts.findById(ApiKeyService.interactive().id().value())
                 .orElseThrow(() -> new NotFoundException("account"));
         List<FieldProblem> problems = new ArrayList<>();
         if (currentPassword == null || !encoder.matches(currentPassword, document.passwordHash())) {
@@ -70,18 +72,19 @@ public class PasswordService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return PortalUser.of(store(document.id(), newPassword, false));
+        return PortalUser.of(store(document.id(), newPassword, Change.OWN));
     }
 
     /** Sets a temporary password for another user, to be changed at their next login; admins only. */
     @PreAuthorize("hasRole('ADMIN')")
     public void setTemporary(AccountId id, @Nullable String temporaryPassword) {
+        ApiKeyService.refuseApiKey();
         var document = accounts.findById(id.value()).orElseThrow(() -> new NotFoundException("account"));
         var problems = policy("temporaryPassword", temporaryPassword, document.email());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        store(document.id(), temporaryPassword, true);
+        store(document.id(), temporaryPassword, Change.TEMPORARY);
     }
 
     /**
@@ -93,19 +96,29 @@ public class PasswordService {
             return;
         }
         var account = accounts.findByEmail(AccountService.normalize(email));
-        // Unknown and unconfirmed addresses get nothing (an unconfirmed one only its confirmation link).
-        if (account.isEmpty() || Boolean.FALSE.equals(account.get().emailVerified())) {
-            return;
-        }
+        // Unconfirmed addresses get their link too: using it confirms the address, so whoever owns an address
+        // can always take over an account someone else registered with it.
+        account.ifPresent(a -> issue(a, locale, false));
+    }
+
+    /**
+     * Someone registered an address whose account was never confirmed: the address gets a link to choose a
+     * password (which confirms it), and the caller learns nothing of the account.
+     */
+    void registeredAgain(AccountDocument account, Locale locale) {
+        issue(account, locale, true);
+    }
+
+    private void issue(AccountDocument account, Locale locale, boolean registration) {
         var now = Instant.now(clock);
-        var live = Query.query(Criteria.where("account").is(account.get().id()).and("expiresAt").gt(now));
+        var live = Query.query(Criteria.where("account").is(account.id()).and("expiresAt").gt(now));
         if (mongo.count(live, RESETS) >= MAX_LIVE_RESETS) {
             return;
         }
         var token = SingleUseTokens.create();
-        mongo.insert(new Document("_id", SingleUseTokens.hash(token)).append("account", account.get().id())
+        mongo.insert(new Document("_id", SingleUseTokens.hash(token)).append("account", account.id())
                 .append("expiresAt", now.plus(RESET_VALIDITY)), RESETS);
-        events.publishEvent(new PasswordResetRequested(account.get().email(), account.get().name(), token, locale));
+        events.publishEvent(new PasswordResetRequested(account.email(), account.name(), token, locale, registration));
     }
 
     /**
@@ -133,7 +146,7 @@ public class PasswordService {
         if (used.getDeletedCount() != 1) {
             throw new InvalidInputException(List.of(FieldProblem.of("token", "validation.password.resetToken")));
         }
-        store(account.id(), newPassword, false);
+        store(account.id(), newPassword, Change.RESET);
     }
 
     /** The account's credential stamp now (empty when the account is gone): sessions with an older one end. */
@@ -141,11 +154,24 @@ public class PasswordService {
         return accounts.findById(id.value()).map(d -> Optional.ofNullable(d.credentialsChangedAt()));
     }
 
-    private AccountDocument store(@Nullable String id, @Nullable String password, boolean changeRequired) {
+    /** How a password changed: the user with the current one, a reset link, or an admin's temporary one. */
+    private enum Change { OWN, RESET, TEMPORARY }
+
+    private AccountDocument store(@Nullable String id, @Nullable String password, Change change) {
         var update = new Update().set("passwordHash", encoder.encode(password))
-                .set("passwordChangeRequired", changeRequired).set("credentialsChangedAt", Instant.now(clock))
-                .inc("version", 1);
+                .set("passwordChangeRequired", change == Change.TEMPORARY)
+                .set("credentialsChangedAt", Instant.now(clock)).inc("version", 1);
+        if (change == Change.RESET) {
+            // The link reached the address: it is the owner's.
+            update.set("emailVerified", true);
+        }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, AccountDocument.class);
+        // Every other reset link of the account ends: one sent before the change must not undo it.
+        mongo.remove(Query.query(Criteria.where("account").is(id)), RESETS);
+        if (change != Change.OWN) {
+            // Presumed compromised: whoever had the old password may have made keys with it.
+            keys.revokeAll(java.util.Objects.requireNonNull(id));
+        }
         return accounts.findById(id).orElseThrow(() -> new NotFoundException("account"));
     }
 

@@ -17,19 +17,21 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     private final boolean passwordChangeRequired;
     private final java.time.@Nullable Instant credentialsChangedAt;
     private final @Nullable String apiKeyName;
+    private final @Nullable String apiKeyId;
 
     PortalUser(Account account, @Nullable String passwordHash, boolean passwordChangeRequired,
             java.time.@Nullable Instant credentialsChangedAt) {
-        this(account, passwordHash, passwordChangeRequired, credentialsChangedAt, null);
+        this(account, passwordHash, passwordChangeRequired, credentialsChangedAt, null, null);
     }
 
     private PortalUser(Account account, @Nullable String passwordHash, boolean passwordChangeRequired,
-            java.time.@Nullable Instant credentialsChangedAt, @Nullable String apiKeyName) {
+            java.time.@Nullable Instant credentialsChangedAt, @Nullable String apiKeyName, @Nullable String apiKeyId) {
         this.account = account;
         this.passwordHash = passwordHash;
         this.passwordChangeRequired = passwordChangeRequired;
         this.credentialsChangedAt = credentialsChangedAt;
         this.apiKeyName = apiKeyName;
+        this.apiKeyId = apiKeyId;
     }
 
     static PortalUser of(AccountDocument document) {
@@ -38,8 +40,13 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     }
 
     /** The owner of an API key, acting through that key (no password, no session). */
-    static PortalUser viaKey(AccountDocument owner, String keyName) {
-        return new PortalUser(owner.toAccount(), null, false, owner.credentialsChangedAt(), keyName);
+    static PortalUser viaKey(AccountDocument owner, String keyName, @Nullable String keyId) {
+        return new PortalUser(owner.toAccount(), null, false, owner.credentialsChangedAt(), keyName, keyId);
+    }
+
+    /** The id of the API key this request came with (what rate limits key on; never a metric label). */
+    public java.util.Optional<String> viaApiKeyId() {
+        return java.util.Optional.ofNullable(apiKeyId);
     }
 
     /** The name of the API key this request came with, if it came with one. */

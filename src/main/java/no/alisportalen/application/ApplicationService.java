@@ -93,6 +93,9 @@ public class ApplicationService implements ApplicationCounts {
         var position = positions.find(positionId).orElseThrow(() -> new NotFoundException("position"));
         requireOpen(position);
         var account = accounts.find(user.id()).orElseThrow(() -> new AccessDeniedException("Account is gone"));
+        if (!account.emailVerified()) {
+            throw new no.alisportalen.account.EmailUnconfirmedException();
+        }
         var home = account.homeMunicipality() == null ? null
                 : municipalities.find(account.homeMunicipality()).map(m -> m.name()).orElse(null);
         var now = Instant.now(clock);

@@ -31,14 +31,24 @@ public record ApplicantNeed(PositionId positionId, double need, List<NeedReason>
     }
 
     /**
+     * The region's median below which nobody counts as little seen: twice what one client address can add to a
+     * position within a dedup window (20 visitors by default), so one address's traffic alone never turns the
+     * reason on or off for anyone (api-v1 "Security rules", DD017).
+     */
+    public static double littleSeenFloor(int visitorsPerAddress) {
+        return Math.max(4, 2.0 * visitorsPerAddress);
+    }
+
+    /**
      * @param impressions14 impressions in the last 14 days
      * @param regionMedian14 the median of those over the region's published positions
+     * @param littleSeenFloor see {@link #littleSeenFloor(int)}
      */
     public static ApplicantNeed assess(PositionId positionId, long daysOpen, int applications, long impressions14,
-            double regionMedian14, boolean recruitmentWeak) {
+            double regionMedian14, double littleSeenFloor, boolean recruitmentWeak) {
         double expected = Math.max(1, daysOpen * APPLICATIONS_PER_DAY);
         double shortfall = applications == 0 ? 1 : Math.max(0, 1 - applications / expected);
-        boolean littleSeen = regionMedian14 >= 4 && impressions14 < regionMedian14 / 2;
+        boolean littleSeen = regionMedian14 >= littleSeenFloor && impressions14 < regionMedian14 / 2;
         double need = shortfall * (0.6 + (littleSeen ? 0.2 : 0) + (recruitmentWeak ? 0.2 : 0));
         need = Math.round(need * 100) / 100.0;
         if (need < THRESHOLD) {

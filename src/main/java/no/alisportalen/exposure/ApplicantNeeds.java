@@ -52,9 +52,11 @@ public class ApplicantNeeds {
     /** Each region's median impressions of the last full run, for assessing single positions in between. */
     private volatile Map<Region, Double> medians = Map.of();
     private int scheduledRuns;
+    private final double littleSeenFloor;
 
     ApplicantNeeds(PositionService positions, ObjectProvider<ApplicationCounts> counts, ExposureService exposure,
-            MongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
+            MongoTemplate mongo, ApplicationEventPublisher events, ExposureProperties properties, Clock clock) {
+        this.littleSeenFloor = ApplicantNeed.littleSeenFloor(properties.visitorsPerAddress());
         this.positions = positions;
         this.counts = counts;
         this.exposure = exposure;
@@ -165,7 +167,7 @@ public class ApplicantNeeds {
             var opened = p.publishedAt() == null ? today : p.publishedAt().atZone(ExposureService.OSLO).toLocalDate();
             needs.put(p.id(), ApplicantNeed.assess(p.id(), Math.max(0, ChronoUnit.DAYS.between(opened, today)),
                     applications.getOrDefault(p.id(), 0), impressions.getOrDefault(p.id(), 0L),
-                    regionMedians.getOrDefault(p.region(), 0.0), p.data().recruitmentWeak()));
+                    regionMedians.getOrDefault(p.region(), 0.0), littleSeenFloor, p.data().recruitmentWeak()));
         }
         return needs;
     }

@@ -13,7 +13,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param flushInterval how often a node writes the counts it gathered (one $inc per position and day)
  * @param dedupWindow the same viewer counts once per position and kind within this window
- * @param dedupMaxEntries bound of the in-memory dedup set (oldest forgotten first)
+ * @param visitorMemory what the in-memory visitor tables (the dedup set and the visitors of each address) may
+ *     take at most, as their entries are weighed; oldest forgotten first
+ * @param visitorsPerAddress how many distinct visitors one client address counts as per hour at most, whatever
+ *     its User-Agents or sessions
  * @param needInterval how often every published position's need for applicants is recomputed
  * @param boostEnabled the portal-wide default of the recruitment boost (an admin can switch it at run time)
  * @param matchMargin the most points (of 100) the boost adds to a match's rank score
@@ -24,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
 public record ExposureProperties(
         @DefaultValue("10s") @NotNull Duration flushInterval,
         @DefaultValue("10m") @NotNull Duration dedupWindow,
-        @DefaultValue("1000000") @Min(1_000) @Max(50_000_000) long dedupMaxEntries,
+        @DefaultValue("64MB") @NotNull org.springframework.util.unit.DataSize visitorMemory,
+        @DefaultValue("20") @Min(1) @Max(10_000) int visitorsPerAddress,
         @DefaultValue("5m") @NotNull Duration needInterval,
         @DefaultValue("true") boolean boostEnabled,
         @DefaultValue("8") @Min(0) @Max(30) int matchMargin,

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,7 +55,18 @@ public class ExposureService implements ExposureCounts {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    /**
+     * What one entry of the visitor tables is weighed as, beyond its key's characters: Caffeine's node, the map's
+     * node and slot, the String and its array (about 100 bytes on a 64-bit JVM with compressed pointers; rounded
+     * up so the bound errs on the safe side).
+     */
+    static final int ENTRY_BYTES = 128;
+    static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
+
     private final Cache<String, Boolean> seen;
+    /** Per client address (hashed): the distinct visitors it counted as in its current hour, in arrival order. */
+    private final Cache<String, String[]> addresses;
+    private final int perAddress;
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private volatile ConcurrentHashMap<Bucket, AtomicLongArray> pending = new ConcurrentHashMap<>();
     private final Map<ExposureKind, Counter> counted = new EnumMap<>(ExposureKind.class);
@@ -64,8 +76,15 @@ public class ExposureService implements ExposureCounts {
         this.mongo = mongo;
         this.clock = clock;
         // Maintenance inline, as for the search result cache: a search records 20 impressions at once.
+        var memory = properties.visitorMemory().toBytes();
+        this.perAddress = properties.visitorsPerAddress();
         this.seen = Caffeine.newBuilder().expireAfterWrite(properties.dedupWindow())
-                .maximumSize(properties.dedupMaxEntries()).executor(Runnable::run).build();
+                .maximumWeight(memory - memory / 4).weigher((String key, Boolean v) -> ENTRY_BYTES + key.length())
+                .executor(Runnable::run).build();
+        // A fixed hour from an address's first visitor: the slots are filled in place, never written again.
+        this.addresses = Caffeine.newBuilder().expireAfterWrite(ADDRESS_WINDOW).maximumWeight(memory / 4)
+                .weigher((String address, String[] slots) -> addressBytes(address, slots.length))
+                .executor(Runnable::run).build();
         for (var kind : ExposureKind.values()) {
             counted.put(kind, Counter.builder("portal.exposure.counted").tag("kind", kind.field)
                     .description("Impressions, views and apply clicks counted").register(meters));
@@ -114,24 +133,61 @@ public class ExposureService implements ExposureCounts {
 
     /** The positions shown on one page of results. */
     public void impressions(Collection<PositionId> positions, Viewer viewer) {
+        if (!viewer.counts()) {
+            return;
+        }
+        var visitor = visitor(viewer);
         for (var position : positions) {
-            record(ExposureKind.IMPRESSION, position, viewer);
+            record(ExposureKind.IMPRESSION, position, visitor);
         }
     }
 
     public void view(PositionId position, Viewer viewer) {
-        record(ExposureKind.VIEW, position, viewer);
+        if (viewer.counts()) {
+            record(ExposureKind.VIEW, position, visitor(viewer));
+        }
     }
 
     public void applyClick(PositionId position, Viewer viewer) {
-        record(ExposureKind.APPLY_CLICK, position, viewer);
+        if (viewer.counts()) {
+            record(ExposureKind.APPLY_CLICK, position, visitor(viewer));
+        }
     }
 
-    private void record(ExposureKind kind, PositionId position, Viewer viewer) {
-        if (!viewer.counts()) {
-            return;
+    /**
+     * The visitor a look counts for. An address's first {@code visitorsPerAddress} visitors of the hour count as
+     * themselves; any further one as one of those (by its hash), so a client cycling User-Agents or dropping its
+     * session moves each count by at most that many per dedup window (api-v1 "Security rules").
+     */
+    private String visitor(Viewer viewer) {
+        var slots = addresses.get(viewer.address(), a -> new String[perAddress]);
+        synchronized (slots) {
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] == null) {
+                    slots[i] = viewer.key();
+                    return viewer.key();
+                }
+                if (slots[i].equals(viewer.key())) {
+                    return viewer.key();
+                }
+            }
+            return slots[Math.floorMod(viewer.key().hashCode(), slots.length)];
         }
-        if (seen.asMap().putIfAbsent(viewer.key() + '|' + kind.ordinal() + '|' + position.value(), Boolean.TRUE)
+    }
+
+    /** The weight of an address's entry with every slot filled: the bound holds however they fill. */
+    private static int addressBytes(String address, int slots) {
+        return ENTRY_BYTES + address.length() + 16 + slots * (8 + ENTRY_BYTES / 2 + 20);
+    }
+
+    /** What the visitor tables weigh now (never more than {@code portal.exposure.visitor-memory}). */
+    public long visitorMemoryBytes() {
+        return seen.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L)
+                + addresses.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    private void record(ExposureKind kind, PositionId position, String visitor) {
+        if (seen.asMap().putIfAbsent(visitor + '|' + kind.ordinal() + '|' + position.value(), Boolean.TRUE)
                 != null) {
             repeated.increment();
             return;

@@ -13,11 +13,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who is looking, reduced to what counting needs: a salted hash that tells repeated looks of the same visitor
- * apart (kept in memory for the dedup window only, never stored) and whether the look counts at all. Bots,
+ * apart, a salted hash of the client address (so one address counts as a bounded number of visitors whatever its
+ * User-Agents or sessions), both kept in memory only and never stored, and whether the look counts at all. Bots,
  * clients without a User-Agent and the portal's own staff (municipalities, ALIS offices, admins looking at
  * positions is work, not interest) do not count.
  */
-public record Viewer(String key, boolean counts) {
+public record Viewer(String key, String address, boolean counts) {
+
+    /** A visitor that is an address of its own (imports, demo history, tests). */
+    public Viewer(String key, boolean counts) {
+        this(key, key, counts);
+    }
 
     /** Crawlers and link previews announce themselves; that is all we can cheaply know. */
     private static final Pattern BOTS = Pattern.compile(
@@ -25,7 +31,7 @@ public record Viewer(String key, boolean counts) {
     /** Per process: hashes of one run cannot be joined with another's, or reversed by guessing addresses. */
     private static final byte[] SALT = new SecureRandom().generateSeed(16);
 
-    public static final Viewer NOBODY = new Viewer("", false);
+    public static final Viewer NOBODY = new Viewer("", "", false);
 
     /** The visitor of the request being served (API call, page load or a Vaadin UI request), if any. */
     public static Viewer current() {
@@ -60,7 +66,7 @@ public record Viewer(String key, boolean counts) {
         } else {
             identity = "client:" + request.getRemoteAddr() + "|" + agent;
         }
-        return new Viewer(hash(identity), true);
+        return new Viewer(hash(identity), hash("address:" + request.getRemoteAddr()), true);
     }
 
     static boolean isBot(@Nullable String userAgent) {

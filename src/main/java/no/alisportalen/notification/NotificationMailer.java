@@ -66,7 +66,8 @@ class NotificationMailer implements AutoCloseable {
                     try {
                         mail.send(email);
                     } catch (MailException e) {
-                        log.warn("Could not e-mail notification {}: {}", notification.id(), e.getMessage());
+                        // The class only: a mail exception's message may name the recipient.
+                        log.warn("Could not e-mail notification {}: {}", notification.id(), e.getClass().getName());
                     }
                 }));
     }
@@ -87,10 +88,12 @@ class NotificationMailer implements AutoCloseable {
     void on(no.alisportalen.account.PasswordResetRequested reset) {
         var mail = sender.getIfAvailable();
         if (mail == null) {
-            log.info("Password reset asked for {}, but no SMTP is configured: no e-mail sent", reset.email());
+            // No address in the log (DD011): a log is no place for who asked.
+            log.info("Password reset asked, but no SMTP is configured: no e-mail sent");
             return;
         }
-        sendLink(mail, reset.email(), reset.locale(), "mail.reset", reset.name(), "/nytt-passord?token=" + reset.token());
+        sendLink(mail, reset.email(), reset.locale(), reset.registration() ? "mail.takeover" : "mail.reset", reset.name(),
+                "/nytt-passord?token=" + reset.token());
     }
 
     /** A mail whose body (messages {@code <key>.subject} and {@code <key>.body}) carries one link into the portal. */
@@ -106,7 +109,7 @@ class NotificationMailer implements AutoCloseable {
             try {
                 mail.send(email);
             } catch (MailException e) {
-                log.warn("Could not send the e-mail {}: {}", key, e.getMessage());
+                log.warn("Could not send the e-mail {}: {}", key, e.getClass().getName());
             }
         });
     }

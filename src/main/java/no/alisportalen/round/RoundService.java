@@ -282,6 +282,7 @@ public class RoundService {
     @PreAuthorize("hasRole('APPLICANT')")
     public MyRanking rankPositions(String id, @Nullable List<String> positionIds) {
         var user = requireUser();
+        accounts.requireConfirmed(user.id());
         var round = openForApplicants(id);
         if (formedCouples(id).stream().anyMatch(c -> c.contains(user.id().value()))) {
             throw new ConflictException("conflict.round.coupleRanksPairs");
@@ -295,23 +296,28 @@ public class RoundService {
         return myRanking(id);
     }
 
-    /** Names the partner; the couple exists once the partner names the caller too. */
+    /**
+     * Names the partner; the couple exists once the partner names the caller too. The answer is the same whether
+     * the address is unknown, not an applicant's or an applicant's (api-v1 "Security rules"): naming cannot probe
+     * for accounts. Only a confirmed applicant can be the other half of a couple.
+     */
     @PreAuthorize("hasRole('APPLICANT')")
     public MyRanking couple(String id, @Nullable String partnerEmail) {
         var user = requireUser();
+        accounts.requireConfirmed(user.id());
         openForApplicants(id);
         var email = partnerEmail == null ? "" : partnerEmail.strip().toLowerCase(java.util.Locale.ROOT);
-        var partner = email.isEmpty() ? Optional.<no.alisportalen.account.Account>empty() : accounts.findByEmail(email);
-        // The same answer for an unknown address and a non-applicant: no probing for accounts.
-        if (partner.isEmpty() || partner.get().role() != Role.APPLICANT || partner.get().id().equals(user.id())) {
+        // Refused alike for everyone: no address, one too long to be one, or the caller's own.
+        if (email.isEmpty() || email.length() > 254 || email.equals(user.account().email())) {
             throw new InvalidInputException(FieldProblem.of("partnerEmail", "validation.round.partner"));
         }
+        var partnerId = accounts.findByEmail(email)
+                .filter(a -> a.role() == Role.APPLICANT && a.emailVerified()).map(a -> a.id().value()).orElse(null);
         var key = RoundDocuments.key(id, user.id().value());
         var existing = mongo.findById(key, CoupleHalf.class);
-        var pairs = existing != null && partner.get().id().value().equals(existing.partnerId()) ? existing.pairs()
+        var pairs = existing != null && partnerId != null && partnerId.equals(existing.partnerId()) ? existing.pairs()
                 : List.<List<String>>of();
-        mongo.save(new CoupleHalf(key, id, user.id().value(), email, partner.get().id().value(), pairs,
-                Instant.now(clock)));
+        mongo.save(new CoupleHalf(key, id, user.id().value(), email, partnerId, pairs, Instant.now(clock)));
         return myRanking(id);
     }
 
@@ -319,6 +325,7 @@ public class RoundService {
     @PreAuthorize("hasRole('APPLICANT')")
     public MyRanking rankPairs(String id, @Nullable List<Pair> pairs) {
         var user = requireUser();
+        accounts.requireConfirmed(user.id());
         var round = openForApplicants(id);
         var couple = formedCouples(id).stream().filter(c -> c.contains(user.id().value())).findFirst()
                 .orElseThrow(() -> new ConflictException("conflict.round.notInCouple"));

@@ -81,13 +81,14 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         var user = found.get();
-        var keyName = user.viaApiKey().orElseThrow();
-        var bucket = buckets.get(user.id().value() + "\n" + keyName, k -> Bucket.builder()
+        var keyId = user.viaApiKeyId().orElseThrow();
+        var bucket = buckets.get(keyId, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
+        // No key name or id as a label: user-chosen and unbounded, every one a meter of its own.
         Counter.builder("portal.api.requests").description("API requests authenticated with an API key")
-                .tag("key", keyName).tag("role", user.role().name())
+                .tag("role", user.role().name())
                 .tag("outcome", probe.isConsumed() ? "accepted" : "rate_limited").register(meters).increment();
         if (!probe.isConsumed()) {
             var locale = Messages.of(request);
@@ -102,8 +103,25 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             errors.handle(request, response, new AccessDeniedException("ALIS office keys are read-only"));
             return;
         }
+        if (managesCredentials(request.getRequestURI().substring(request.getContextPath().length()))) {
+            errors.handle(request, response, new AccessDeniedException("API keys cannot manage keys, users or passwords"));
+            return;
+        }
         authenticate(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Keys, users and passwords (api-v1 "Security rules"): a leaked key must not make itself permanent, mint
+     * accounts or take one over. The services refuse the same; this answers before any body is read.
+     */
+    static boolean managesCredentials(String path) {
+        return under(path, "/api/v1/me/api-keys") || under(path, "/api/v1/admin/users")
+                || under(path, "/api/v1/me/password");
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 
     private static void authenticate(org.springframework.security.core.Authentication authentication) {

@@ -41,6 +41,12 @@ class ApiSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         var locale = Messages.of(request);
+        if (e instanceof no.alisportalen.account.EmailUnconfirmedException) {
+            write(request, response, HttpStatus.FORBIDDEN, "email-unconfirmed",
+                    messages.get("problem.emailUnconfirmed.title", locale),
+                    messages.get("problem.emailUnconfirmed.detail", locale));
+            return;
+        }
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", messages.get("problem.forbidden.title", locale),
                 messages.get("problem.forbidden.detail", locale));
     }

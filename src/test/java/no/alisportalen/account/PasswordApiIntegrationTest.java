@@ -78,7 +78,6 @@ class PasswordApiIntegrationTest {
     void a_reset_link_is_mailed_works_once_and_the_answer_never_tells_whether_an_address_exists() throws Exception {
         var api = new TestApi(port);
         var user = api.newApplicant("Glemsk Lege", "DOCTOR");
-        no.alisportalen.TestMail.confirm(mail, api, user[0]);
         var unknown = api.post("/api/v1/password-reset", Map.of("email", "finnes-ikke-" + System.nanoTime() + "@test.no"));
         var known = api.post("/api/v1/password-reset", Map.of("email", user[0].toUpperCase()));
         assertThat(unknown.status()).isEqualTo(202);

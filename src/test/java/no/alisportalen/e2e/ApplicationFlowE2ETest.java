@@ -26,6 +26,7 @@ class ApplicationFlowE2ETest extends E2ETestSupport {
         var applicant = "soker-" + suffix + "@test.no";
         assertThat(api.post("/api/v1/applicants", Map.of("email", applicant, "password", PASSWORD,
                 "name", "Ingrid Nordmann", "stage", "LIS1")).status()).isEqualTo(201);
+        no.alisportalen.TestConfirmations.confirm(applicant);
         var title = "ALIS i Bodø " + suffix;
         var body = new HashMap<String, Object>(Map.of("municipalityNumber", "1804", "title", title,
                 "employmentForm", "SALARIED", "setting", "GP_PRACTICE", "annualSalaryNok", 1_150_000,

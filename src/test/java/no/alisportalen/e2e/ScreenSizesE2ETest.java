@@ -60,7 +60,6 @@ class ScreenSizesE2ETest extends E2ETestSupport {
         var municipality = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
         var id = api.publishedPosition(TestApi.position("1804", "ALIS med fastlønn, mobilvennlig"), municipality);
         var applicant = api.newApplicant("Mobil Søker", "LIS1");
-        TestMail.confirm(mail, api, applicant[0]);
 
         browser.driver.manage().window().setSize(new Dimension(390, 844));
         browser.login(applicant[0], applicant[1]);

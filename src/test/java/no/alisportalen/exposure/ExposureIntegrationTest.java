@@ -39,6 +39,12 @@ class ExposureIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    ApplicantNeeds needs;
+
+    @Autowired
+    ExposureProperties properties;
+
     TestApi api;
     String[] municipality;
     String[] office;
@@ -52,8 +58,11 @@ class ExposureIntegrationTest {
         position = api.publishedPosition(TestApi.position("5510", "ALIS Kvæfjord synlighet"), municipality);
     }
 
+    /** This class's own client address: the whole suite's other visitors share 127.0.0.1's twenty. */
+    static final String ADDRESS = "198.51.100.61";
+
     private TestApi.Response as(String path, String userAgent, String... credentials) {
-        var builder = api.request(path, credentials).GET();
+        var builder = api.request(path, credentials).header("X-Forwarded-For", ADDRESS).GET();
         if (userAgent != null) {
             builder.header("User-Agent", userAgent);
         }
@@ -154,6 +163,55 @@ class ExposureIntegrationTest {
         }
         long viewsWas = before.containsKey(ids.getFirst()) ? before.get(ids.getFirst()).views() : 0;
         assertThat(after.get(ids.getFirst()).views() - viewsWas).isEqualTo((long) threads * visitors);
+    }
+
+    @Test
+    void one_address_cycling_user_agents_counts_as_twenty_visitors_at_most_and_moves_no_need() throws Exception {
+        var attacked = api.publishedPosition(TestApi.position("5510", "ALIS Kvæfjord under angrep"), municipality);
+        var id = new PositionId(attacked);
+        var page = "/api/v1/positions?municipality=5510&size=100";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> api.get(page).json()
+                .get("items").valueStream().anyMatch(i -> i.get("id").asString().equals(attacked)));
+        exposure.flush();
+        long before = exposure.totals(List.of(id)).getOrDefault(id, Exposure.NONE).impressions();
+        var needBefore = needs.recompute().get(id);
+        long memoryBefore = exposure.visitorMemoryBytes();
+        int shown = api.get(page).json().get("items").size();
+
+        int requests = 10_000;
+        int clients = 4;
+        try (var pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = client; i < requests; i += clients) {
+                        var response = api.send(api.request(page).header("X-Forwarded-For", "203.0.113.77")
+                                .header("User-Agent", BROWSER + " Attack/" + i).GET());
+                        ok += response.status() == 200 ? 1 : 0;
+                    }
+                    return ok;
+                }));
+            }
+            int ok = 0;
+            for (var f : done) {
+                ok += f.get();
+            }
+            assertThat(ok).as("every request was served").isEqualTo(requests);
+        }
+        exposure.flush();
+        long moved = exposure.totals(List.of(id)).get(id).impressions() - before;
+        assertThat(moved).isPositive().isLessThanOrEqualTo(properties.visitorsPerAddress());
+        var needAfter = needs.recompute().get(id);
+        assertThat(needAfter.need()).isEqualTo(needBefore.need());
+        assertThat(needAfter.reasons()).isEqualTo(needBefore.reasons());
+        // The memory grew by twenty visitors' looks and one address, not by 10,000 User-Agents' (other tests
+        // running meanwhile may add a little: the bound allows a hundred more looks).
+        long grown = exposure.visitorMemoryBytes() - memoryBefore;
+        long look = ExposureService.ENTRY_BYTES + 80;
+        assertThat(grown).isLessThanOrEqualTo((properties.visitorsPerAddress() * (long) shown + 100) * look + 4_096);
+        assertThat(exposure.visitorMemoryBytes()).isLessThanOrEqualTo(properties.visitorMemory().toBytes());
     }
 
     @Test

@@ -196,7 +196,8 @@ class RecruitmentSimulationBenchmark {
         for (int p = 0; p < positions.size(); p++) {
             var position = positions.get(p);
             need[p] = ApplicantNeed.assess(position.id(), day - openedDay[p], applications[p], recent[p],
-                    medians.get(position.region()), position.data().recruitmentWeak()).need();
+                    medians.get(position.region()), ApplicantNeed.littleSeenFloor(20),
+                    position.data().recruitmentWeak()).need();
         }
     }
 

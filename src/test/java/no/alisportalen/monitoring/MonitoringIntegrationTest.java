@@ -91,6 +91,7 @@ class MonitoringIntegrationTest {
         officeVest = user(Map.of("role", "ALIS_OFFICE", "region", "VEST"));
         var email = "stats-soker-" + UUID.randomUUID().toString().substring(0, 6) + "@test.no";
         api.post("/api/v1/applicants", Map.of("email", email, "password", PASSWORD, "name", "Søker", "stage", "LIS1"));
+        no.alisportalen.TestConfirmations.confirm(email);
         applicant = new String[] {email, PASSWORD};
         // An applicant who must have a fixed salary, in Vefsn only: the self-employed position misses them.
         assertThat(api.put("/api/v1/me/preferences", Map.of("municipalities", List.of("1824"),

@@ -3,6 +3,7 @@ package no.alisportalen.account.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
@@ -22,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import no.alisportalen.account.Account;
 import no.alisportalen.account.AccountService;
+import no.alisportalen.account.ApiKeyService;
 import no.alisportalen.account.NewUser;
 import no.alisportalen.account.Role;
 import no.alisportalen.base.ui.FormErrors;
@@ -46,10 +48,15 @@ final class AdminUsersView extends Main implements HasDynamicTitle {
     final Button create = new Button();
     final Grid<Account> grid = new Grid<>();
 
+    /** The open dialog of one user's API keys; tests read it here. */
+    @org.jspecify.annotations.Nullable ApiKeyGrid shownKeys;
+
     private final AccountService accounts;
     private final MunicipalityService municipalities;
+    private final ApiKeyService keys;
 
-    AdminUsersView(AccountService accounts, MunicipalityService municipalities) {
+    AdminUsersView(AccountService accounts, MunicipalityService municipalities, ApiKeyService keys) {
+        this.keys = keys;
         this.accounts = accounts;
         this.municipalities = municipalities;
         email.setLabel(getTranslation("admin.users.email"));
@@ -76,6 +83,7 @@ final class AdminUsersView extends Main implements HasDynamicTitle {
         grid.addColumn(Account::name).setHeader(getTranslation("admin.users.name")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("admin.users.role"));
         grid.addColumn(this::scope).setHeader(getTranslation("admin.users.scope")).setAutoWidth(true);
+        grid.addComponentColumn(this::keysButton).setHeader(getTranslation("admin.users.actions"));
         grid.setAriaLabel(getTranslation("admin.users.list"));
         refresh();
 
@@ -83,6 +91,34 @@ final class AdminUsersView extends Main implements HasDynamicTitle {
         add(new H1(getTranslation("admin.users.heading")),
                 new Section(new H2(getTranslation("admin.users.new")), form, create),
                 new Section(new H2(getTranslation("admin.users.list")), grid));
+    }
+
+    /** Applicants have no keys; everyone else's can be listed and revoked (a compromised integration). */
+    private com.vaadin.flow.component.Component keysButton(Account account) {
+        if (account.role() == Role.APPLICANT) {
+            return new com.vaadin.flow.component.html.Span();
+        }
+        var button = new Button(getTranslation("admin.users.keys"), e -> showKeys(account));
+        button.addThemeVariants(ButtonVariant.TERTIARY);
+        // The visible text first, so the accessible name contains it (WCAG 2.5.3).
+        button.setAriaLabel(getTranslation("admin.users.keys.label", account.email()));
+        return button;
+    }
+
+    void showKeys(Account account) {
+        var list = new ApiKeyGrid(() -> keys.ofAccount(account.id()),
+                key -> keys.revokeOfAccount(account.id(), key.id()),
+                getTranslation("admin.users.keys.heading", account.email()));
+        list.setWidth("min(60rem, 90vw)");
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("admin.users.keys.heading", account.email()));
+        dialog.add(list.getListDataView().getItemCount() == 0
+                ? new com.vaadin.flow.component.html.Paragraph(getTranslation("admin.users.keys.none")) : list);
+        var close = new Button(getTranslation("admin.users.keys.close"), e -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.addOpenedChangeListener(e -> shownKeys = e.isOpened() ? list : null);
+        shownKeys = list;
+        dialog.open();
     }
 
     private String scope(Account account) {

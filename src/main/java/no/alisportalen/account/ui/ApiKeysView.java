@@ -2,10 +2,8 @@ package no.alisportalen.account.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -19,11 +17,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Map;
 import no.alisportalen.account.ApiKey;
 import no.alisportalen.account.ApiKeyService;
@@ -47,17 +42,15 @@ final class ApiKeysView extends Main implements HasDynamicTitle {
     final TextField name = new TextField();
     final DatePicker expires = new DatePicker();
     final Button create = new Button();
-    final Grid<ApiKey> grid = new Grid<>();
+    final ApiKeyGrid grid;
     /** The last created key, while its dialog is open; tests read it here. */
     @Nullable CreatedApiKey shown;
     @Nullable Dialog shownDialog;
 
     private final ApiKeyService keys;
-    private final DateTimeFormatter format;
 
     ApiKeysView(ApiKeyService keys) {
         this.keys = keys;
-        this.format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         add(new H1(getTranslation("apiKeys.heading")), new Paragraph(getTranslation("apiKeys.intro")),
                 new Anchor("swagger-ui.html", getTranslation("apiKeys.docs")));
 
@@ -76,19 +69,8 @@ final class ApiKeysView extends Main implements HasDynamicTitle {
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
-        grid.addColumn(ApiKey::name).setHeader(getTranslation("apiKeys.name")).setFlexGrow(2);
-        grid.addColumn(k -> k.prefix() + "…").setHeader(getTranslation("apiKeys.prefix"));
-        grid.addColumn(k -> date(k.createdAt())).setHeader(getTranslation("apiKeys.created"));
-        grid.addColumn(k -> date(k.expiresAt())).setHeader(getTranslation("apiKeys.expires"));
-        grid.addColumn(k -> k.lastUsedAt() == null ? getTranslation("apiKeys.neverUsed") : date(k.lastUsedAt()))
-                .setHeader(getTranslation("apiKeys.lastUsed"));
-        grid.addColumn(k -> getTranslation("apiKeys.status." + k.status().name())).setHeader(getTranslation("apiKeys.status"));
-        grid.addComponentColumn(this::revokeButton).setHeader(getTranslation("apiKeys.actions"));
-        grid.setAllRowsVisible(true);
-        grid.setAriaLabel(getTranslation("apiKeys.list"));
-
+        grid = new ApiKeyGrid(keys::mine, key -> keys.revoke(key.id()), getTranslation("apiKeys.list"));
         add(new H2(getTranslation("apiKeys.new")), form, new H2(getTranslation("apiKeys.list")), grid);
-        refresh();
     }
 
     void create() {
@@ -99,7 +81,7 @@ final class ApiKeysView extends Main implements HasDynamicTitle {
                     : expires.getValue().plusDays(1).atStartOfDay(NORWAY).toInstant();
             var created = keys.create(name.getValue(), expiry);
             name.clear();
-            refresh();
+            grid.refresh();
             show(created);
         } catch (InvalidInputException e) {
             FormErrors.show(e, Map.of("name", name, "expiresAt", expires), this::getTranslation);
@@ -128,34 +110,8 @@ final class ApiKeysView extends Main implements HasDynamicTitle {
         dialog.open();
     }
 
-    private Button revokeButton(ApiKey key) {
-        var button = new Button(getTranslation("apiKeys.revoke"));
-        button.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
-        button.setAriaLabel(getTranslation("apiKeys.revoke.label", key.name()));
-        button.setEnabled(key.status() == ApiKey.Status.ACTIVE);
-        button.addClickListener(e -> {
-            var dialog = new ConfirmDialog(getTranslation("apiKeys.revoke.heading"),
-                    getTranslation("apiKeys.revoke.confirm", key.name()), getTranslation("apiKeys.revoke"),
-                    ok -> revoke(key));
-            dialog.setCancelable(true);
-            dialog.setCancelText(getTranslation("apiKeys.revoke.cancel"));
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.open();
-        });
-        return button;
-    }
-
     void revoke(ApiKey key) {
-        keys.revoke(key.id());
-        refresh();
-    }
-
-    private void refresh() {
-        grid.setItems(keys.mine());
-    }
-
-    private String date(Instant instant) {
-        return format.format(instant.atZone(NORWAY));
+        grid.revoke(key);
     }
 
     @Override

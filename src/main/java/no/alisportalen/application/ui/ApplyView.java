@@ -80,6 +80,14 @@ final class ApplyView extends Main implements BeforeEnterObserver, HasDynamicTit
             add(outcome);
             return;
         }
+        if (PortalUser.current().flatMap(u -> accounts.find(u.id())).map(a -> !a.emailVerified()).orElse(false)) {
+            // Confirming the address comes first: until then the account reaches no one (api-v1 "Security rules").
+            var unconfirmed = new Paragraph(getTranslation("problem.emailUnconfirmed.detail"));
+            unconfirmed.setId("apply-unconfirmed");
+            outcome.add(unconfirmed);
+            add(outcome);
+            return;
+        }
         add(new H2(getTranslation("apply.profile")), profile());
         coverLetter.setId("cover-letter");
         coverLetter.setLabel(getTranslation("apply.coverLetter"));

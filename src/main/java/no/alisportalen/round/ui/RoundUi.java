@@ -31,6 +31,9 @@ final class RoundUi {
         if (e instanceof ConflictException conflict) {
             return new Paragraph(view.getTranslation(conflict.messageKey(), conflict.args()));
         }
+        if (e instanceof no.alisportalen.account.EmailUnconfirmedException) {
+            return new Paragraph(view.getTranslation("problem.emailUnconfirmed.detail"));
+        }
         if (e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {
             var first = invalid.problems().getFirst();
             return new Paragraph(view.getTranslation(first.messageKey(), first.args().toArray()));

@@ -41,6 +41,41 @@ class AdminUsersViewTest extends SpringBrowserlessTest {
         assertThat(test(view.grid).size()).isGreaterThanOrEqualTo(2);
     }
 
+    @Autowired
+    no.alisportalen.account.ApiKeyService keys;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    @Test
+    @WithUserDetails(TestApi.ADMIN_EMAIL)
+    void an_admin_sees_a_users_api_keys_and_revokes_one() {
+        var email = "nokler-" + UUID.randomUUID().toString().substring(0, 8) + "@test.no";
+        no.alisportalen.TestUsers.ensure(accounts, new no.alisportalen.account.NewUser(email,
+                no.alisportalen.TestUsers.PASSWORD, "Nøkkeleier", Role.MUNICIPALITY, "1804", null));
+        no.alisportalen.TestUsers.as(users, email, () -> keys.create("Lønnssystem", null));
+        var owner = accounts.findByEmail(email).orElseThrow();
+
+        var view = navigate(AdminUsersView.class);
+        view.showKeys(owner);
+        roundTrip();
+        var shown = java.util.Objects.requireNonNull(view.shownKeys);
+        assertThat(test(shown).size()).isEqualTo(1);
+        assertThat(test(shown).getCellText(0, 0)).isEqualTo("Lønnssystem");
+        shown.revoke(test(shown).getRow(0));
+        assertThat(keys.ofAccount(owner.id())).singleElement()
+                .satisfies(k -> assertThat(k.status()).isEqualTo(no.alisportalen.account.ApiKey.Status.REVOKED));
+        assertThat(test(shown).getCellText(0, 5)).isEqualTo("Trukket tilbake");
+    }
+
+    @Test
+    @WithMockUser(roles = "MUNICIPALITY")
+    void only_admins_list_other_accounts_keys() {
+        var admin = accounts.findByEmail(TestApi.ADMIN_EMAIL).orElseThrow();
+        assertThatThrownBy(() -> keys.ofAccount(admin.id()))
+                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+    }
+
     @Test
     @WithMockUser(roles = "APPLICANT")
     void other_roles_cannot_open_user_administration() {
