@@ -57,9 +57,6 @@ class ApiDocumentation {
             // Here, not on the bean: springdoc drops schemas nothing refers to before customizers add the references.
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             documentProblems(openApi);
-            // Paths are relative to wherever the document was fetched. Swagger UI draws a server list as a select
-            // without a name (WCAG 4.1.2), and one entry, this host, tells a reader nothing.
-            openApi.setServers(null);
         };
     }
 
