@@ -174,7 +174,7 @@ class ApiKeyIntegrationTest {
     }
 
     @Test
-    void the_store_holds_only_the_keys_sha256() {
+    void the_store_holds_only_the_keys_sha256() throws Exception {
         var api = api();
         var admin = new String[] {TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD};
         var created = createKey(api, admin, "Hash " + java.util.UUID.randomUUID());
@@ -182,7 +182,10 @@ class ApiKeyIntegrationTest {
         var stored = mongo.findById(created.get("id").asString(), Document.class, "api_keys");
         assertThat(stored).isNotNull();
         assertThat(stored.toJson()).doesNotContain(key).doesNotContain(key.substring(10));
-        assertThat(stored.getString("hash")).isEqualTo(SingleUseTokens.hash(key));
+        // The rule, stated here rather than taken from the code under test: lowercase hex SHA-256 of the key's UTF-8.
+        var sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(stored.getString("hash")).isEqualTo(sha256).hasSize(64);
     }
 
     @Test

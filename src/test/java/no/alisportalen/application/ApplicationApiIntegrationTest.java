@@ -339,9 +339,11 @@ class ApplicationApiIntegrationTest {
         var kari = applicant();
         var closedApplication = apply(closed, kari).json().get("id").asString();
         apply(open, kari);
-        status(closedApplication, "REJECTED", bodo, 200);
-        api.put("/api/v1/applications/" + closedApplication + "/status",
-                Map.of("status", "REJECTED", "note", "Notat"), bodo);
+        // The note comes with the rejection itself (REJECTED is final: a second change would be refused).
+        assertThat(api.put("/api/v1/applications/" + closedApplication + "/status",
+                Map.of("status", "REJECTED", "note", "Notat"), bodo).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/positions/" + closed + "/applications", bodo).json().get(0).get("internalNote")
+                .asString()).as("the note is there before anonymisation").isEqualTo("Notat");
         assertThat(api.post("/api/v1/positions/" + closed + "/close", null, bodo).status()).isEqualTo(200);
 
         // Just closed: the default 12 months have not passed.

@@ -141,7 +141,18 @@ class ApiConformanceIntegrationTest {
         }
         Collections.shuffle(checks, random);
         try (var pool = Executors.newFixedThreadPool(4)) {
-            checks.forEach(pool::submit);
+            // Every check's Future is read: an exception inside a check is a failure, not a silent pass.
+            var futures = checks.stream().map(pool::submit).toList();
+            for (var future : futures) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add("a check threw " + e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
         }
         last.forEach(Runnable::run);
         assertThat(new ArrayList<>(failures)).as("seed " + SEED).isEmpty();

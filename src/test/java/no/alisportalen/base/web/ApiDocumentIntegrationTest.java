@@ -20,11 +20,30 @@ class ApiDocumentIntegrationTest {
      * Contract operations of issues not built yet. When one lands, its lines leave this list (the test fails
      * until they do); an operation missing from the document for any other reason fails the test.
      */
-    static final Set<String> NOT_YET_BUILT = Set.of();
+    static final Set<String> NOT_YET_BUILT = Set.of(
+            // #35 applicant lists (offentleglova § 25)
+            "POST /me/applications/{}/exemption-request", "DELETE /me/applications/{}/exemption-request",
+            "POST /me/applications/{}/exemption-request/accept", "PUT /applications/{}/exemption",
+            "GET /positions/{}/applicant-list", "GET /positions/{}/applicant-list/extended",
+            // #36 documents, committee and scorecards, interviews, recommendation
+            "POST /me/documents", "GET /me/documents", "GET /me/documents/{}/content", "DELETE /me/documents/{}",
+            "GET /applications/{}/documents/{}/content",
+            "POST /positions/{}/committee", "GET /positions/{}/committee", "DELETE /positions/{}/committee/{}",
+            "GET /positions/{}/criteria", "PUT /positions/{}/criteria", "PUT /applications/{}/scorecard",
+            "POST /positions/{}/interview-slots", "GET /positions/{}/interview-slots",
+            "DELETE /positions/{}/interview-slots/{}", "GET /me/applications/{}/interview-slots",
+            "POST /me/applications/{}/interview", "DELETE /me/applications/{}/interview",
+            "GET /me/applications/{}/interview.ics",
+            "PUT /positions/{}/recommendation", "GET /positions/{}/recommendation",
+            "GET /positions/{}/recommendation.pdf", "POST /positions/{}/recommendation.pdf",
+            // #38 reach (the contract's parser reads these two site paths as operations too)
+            "GET /sitemap.xml", "GET /robots.txt",
+            // #39 open data (the public page /alis-i-tall is read as an operation too)
+            "GET /open-data/positions", "GET /open-data/need", "GET /open-data/alis-i-tall");
 
     /** What the portal offers beyond the contract (extending it is fine; each extension is deliberate). */
     static final Set<String> EXTENSIONS = Set.of(
-            "PUT /me", "GET /me/export", "PUT /me/saved-searches/{}/email",
+            "PUT /me/saved-searches/{}/email",
             "GET /me/favourites", "PUT /me/favourites/{}", "DELETE /me/favourites/{}", "POST /unsubscribe",
             "POST /me/notifications/read", "GET /positions/{}/audit", "GET /admin/reindex",
             "GET /stats/positions.csv", "GET /stats/municipalities.csv",
@@ -112,7 +131,7 @@ class ApiDocumentIntegrationTest {
             for (var method : document.get("paths").get(path).propertyNames()) {
                 var operation = document.get("paths").get(path).get(method);
                 var responses = operation.get("responses");
-                boolean open = PublicApi.isPublic(method, path);
+                boolean open = answersAnonymously(method, path);
                 for (String status : open ? List.of("400", "404", "406") : List.of("400", "401", "403", "404", "406")) {
                     if (!responses.has(status) || responses.get(status).at("/content/application~1problem+json")
                             .isMissingNode()) {
@@ -126,5 +145,23 @@ class ApiDocumentIntegrationTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Whether the operation is public, asked of the running portal rather than of the code that documents it: an
+     * anonymous call with no credentials is answered with something other than 401 (ids that do not exist, an
+     * empty JSON body; nothing is changed by it).
+     */
+    private boolean answersAnonymously(String method, String path) {
+        var api = new TestApi(port);
+        var concrete = path.replaceAll("\\{[^}]+}", "000000000000000000000000");
+        var builder = api.request(concrete).header("Accept", "application/json, text/csv");
+        boolean withBody = method.equals("post") || method.equals("put") || method.equals("patch");
+        var body = withBody ? java.net.http.HttpRequest.BodyPublishers.ofString("{}")
+                : java.net.http.HttpRequest.BodyPublishers.noBody();
+        if (withBody) {
+            builder.header("Content-Type", "application/json");
+        }
+        return api.send(builder.method(method.toUpperCase(), body)).status() != 401;
     }
 }
