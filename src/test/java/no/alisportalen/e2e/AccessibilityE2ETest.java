@@ -239,6 +239,8 @@ class AccessibilityE2ETest extends E2ETestSupport {
                     .catch(function (e) { done('ERROR ' + e); });
                 """);
         assertThat(result).as(where).doesNotStartWith("ERROR");
+        // The page rendered under the Content-Security-Policy with nothing blocked (the console since the last page).
+        browser.cspViolations().forEach(v -> violations.add(where + ": CSP " + v));
         for (JsonNode violation : JSON.readTree(result)) {
             var impact = violation.get("impact").asString();
             if (impact.equals("serious") || impact.equals("critical")) {

@@ -12,7 +12,8 @@ import org.openqa.selenium.Keys;
 /**
  * A whole match round in the browser: the ALIS office opens it, two applicants rank (with the move buttons,
  * as a keyboard user would), the municipality ranks, the office runs and publishes, each side sees its result
- * and the applicant accepts the offer.
+ * and the applicant accepts the offer. After each login the pages are reached inside the app, as a user clicking
+ * the menu does (a full page load each cost about a second).
  */
 class RoundFlowE2ETest extends E2ETestSupport {
 
@@ -41,7 +42,7 @@ class RoundFlowE2ETest extends E2ETestSupport {
 
         // The office opens the round on both positions.
         logInAs(office);
-        browser.open("/alis-kontor/runder");
+        browser.navigate("/alis-kontor/runder");
         browser.type(By.cssSelector("#round-name input"), roundName);
         for (var title : new String[] {sentrum, legevakt}) {
             var input = browser.waitFor(By.cssSelector("#round-positions-choice input"));
@@ -57,7 +58,7 @@ class RoundFlowE2ETest extends E2ETestSupport {
 
         // The first applicant ranks the emergency-service position above the centre, with the move buttons.
         logInAs(first);
-        browser.open("/runder");
+        browser.navigate("/runder");
         browser.click(By.linkText("Ranger stillingene i " + roundName));
         browser.click(button("Legg til i rangeringen: " + sentrum));
         browser.click(button("Legg til i rangeringen: " + legevakt));
@@ -69,14 +70,14 @@ class RoundFlowE2ETest extends E2ETestSupport {
 
         // The second applicant wants the emergency-service position only.
         logInAs(second);
-        browser.open("/runder/" + roundId);
+        browser.navigate("/runder/" + roundId);
         browser.click(button("Legg til i rangeringen: " + legevakt));
         browser.click(By.id("save-ranking"));
         browser.waitForText("Lagret: 1 rangert.");
 
         // The municipality prefers the second applicant for the emergency service, takes the first for the centre.
         logInAs(bodo);
-        browser.open("/runder");
+        browser.navigate("/runder");
         browser.click(By.linkText("Ranger søkerne til " + legevakt));
         browser.click(button("Legg til i rangeringen: Berit Andre " + suffix));
         browser.click(button("Legg til i rangeringen: Aslak Først " + suffix));
@@ -89,7 +90,7 @@ class RoundFlowE2ETest extends E2ETestSupport {
 
         // The office runs the match and publishes it.
         logInAs(office);
-        browser.open("/alis-kontor/runder");
+        browser.navigate("/alis-kontor/runder");
         browser.click(button("Kjør matchingen: " + roundName));
         browser.waitForText("2 av 2 plasser tildelt; 0 søkere uten tildeling.");
         browser.waitForText("Fordelingen er stabil");
@@ -98,16 +99,16 @@ class RoundFlowE2ETest extends E2ETestSupport {
 
         // Each side sees its own result; the first applicant accepts the offer for the centre.
         logInAs(first);
-        browser.open("/runder/" + roundId);
+        browser.navigate("/runder/" + roundId);
         browser.waitForText("Du er tildelt " + sentrum);
-        browser.open("/mine/soknader");
+        browser.navigate("/mine/soknader");
         browser.click(button("Takk ja til tilbudet: " + sentrum));
         browser.waitForText("Du har takket ja til " + sentrum + ".");
         logInAs(second);
-        browser.open("/runder/" + roundId);
+        browser.navigate("/runder/" + roundId);
         browser.waitForText("Du er tildelt " + legevakt);
         logInAs(bodo);
-        browser.open("/runder/" + roundId + "/stilling/" + p2);
+        browser.navigate("/runder/" + roundId + "/stilling/" + p2);
         browser.waitForText("1 av 1 plasser er tildelt.");
         assertThat(api.get("/api/v1/positions/" + p1 + "/applications", bodo).json().get(0).get("status")
                 .asString()).isEqualTo("ACCEPTED");
