@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Kill -9 at random moments: a child JVM ({@link CrashWriter}) writes to the embedded store from several
  * threads and reports each acknowledged write; after every SIGKILL the store must open with every acknowledged
  * insert, delete and counter increment in it and its unique index intact. Two rounds also run online backups,
- * which must either be complete under their final name or not be there at all.
+ * which must either be complete under their final name or not be there at all. The rounds run as two chains on
+ * two stores side by side (the writers' JVM starts are most of the time; one per core).
  */
 class StoreCrashTest {
 
@@ -36,16 +37,46 @@ class StoreCrashTest {
     @TempDir
     Path dir;
 
+    /** Independent stores killed side by side: one per core, each a chain of rounds on its own file. */
+    private static final int CHAINS = 2;
+
     @Test
     void acknowledged_writes_survive_sigkill_at_random_moments() throws Exception {
-        var file = dir.resolve("store").resolve(EmbeddedMongo.FILE_NAME);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(CHAINS)) {
+            List<java.util.concurrent.Future<?>> chains = new java.util.ArrayList<>();
+            for (int c = 0; c < CHAINS; c++) {
+                int chain = c;
+                chains.add(pool.submit(() -> {
+                    chain(dir.resolve("chain-" + chain).resolve("store").resolve(EmbeddedMongo.FILE_NAME),
+                            chain * (ROUNDS / CHAINS), ROUNDS / CHAINS, 2026 + chain);
+                    return null;
+                }));
+            }
+            for (var chain : chains) {
+                try {
+                    chain.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof AssertionError failure) {
+                        throw failure;
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Rounds {@code first} to {@code first + rounds - 1} on one store, each a new writer killed at a random moment;
+     * the chain's last round also runs online backups.
+     */
+    private void chain(Path file, int first, int rounds, long seed) throws Exception {
         Set<String> inserted = new HashSet<>();
         Set<String> deleted = new HashSet<>();
         Set<String> deleting = new HashSet<>();
         int counter = 0;
-        var random = new Random(2026);
-        for (int round = 0; round < ROUNDS; round++) {
-            boolean backups = round >= ROUNDS - 2;
+        var random = new Random(seed);
+        for (int round = first; round < first + rounds; round++) {
+            boolean backups = round == first + rounds - 1;
             var acks = run(file, round, backups, 150 + random.nextInt(900));
             inserted.addAll(acks.inserted);
             deleted.addAll(acks.deleted);
