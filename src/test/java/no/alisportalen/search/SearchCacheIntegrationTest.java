@@ -86,7 +86,11 @@ class SearchCacheIntegrationTest {
         search.flush();
         assertThat(titles("")).doesNotContain("ALIS Hamar endret tittel");
 
+        // One that stays open, so what the rebuild must find again is not nothing.
+        api.publishedPosition(TestApi.position("3403", "ALIS Hamar blir stående"), hamar);
+        search.flush();
         var shown = titles("");
+        assertThat(shown).contains("ALIS Hamar blir stående");
         var beforeRebuild = cache.stats().loads();
         assertThat(api.post("/api/v1/admin/reindex", null, admin).status()).isEqualTo(202);
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1))
