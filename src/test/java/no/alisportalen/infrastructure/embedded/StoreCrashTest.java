@@ -105,7 +105,10 @@ class StoreCrashTest {
         // SIGKILL cannot undo. Read from the writer's standard output instead, the last lines before a kill could
         // be lost in the pipe, and with them deletes that had happened (seen once: docs/evidence/2026-12-03-*).
         var acknowledgements = file.resolveSibling("acks-" + round + ".txt");
-        var process = new ProcessBuilder(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
+        // C1 only and the serial collector: a writer lives a second, and its JIT and GC threads only competed for
+        // the two cores with the other chain.
+        var process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dlogback.configurationFile=none",
                 "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), file.toString(),
                 backups ? "backup" : "plain", Integer.toString(round), acknowledgements.toString())
