@@ -42,6 +42,23 @@ public final class TestMail {
                 .map(m -> m.group(1)).findFirst();
     }
 
+    /** The subjects of the mails sent to the address so far, in arrival order. */
+    public static java.util.List<String> subjects(GreenMail mail, String email) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(email));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                return "";
+            }
+        }).toList();
+    }
+
     /** The decoded text of a plain-text mail (the raw body is quoted-printable). */
     public static String text(jakarta.mail.Message message) {
         try {

@@ -46,22 +46,6 @@ class EmailVerificationIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
-    private List<String> subjectsTo(String email) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(email);
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).map(m -> {
-            try {
-                return m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                return "";
-            }
-        }).toList();
-    }
-
     private void notice(AccountId to, String key) {
         notifications.notify(new NewNotification(to, key, NotificationKind.APPLICATION_STATUS,
                 new PositionId("0123456789abcdef01234567"), "ALIS " + key, List.of("Intervju"), null, null, true));
@@ -81,10 +65,10 @@ class EmailVerificationIntegrationTest {
         notice(id, "after");
 
         // The notice after confirmation arrives; by then the one before would have too, had it been sent.
-        await().atMost(Duration.ofSeconds(20)).until(() -> subjectsTo(user[0]).stream().anyMatch(s -> s.contains("ALIS after")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestMail.subjects(mail, user[0]).stream().anyMatch(s -> s.contains("ALIS after")));
         // Its confirmation and its reset link are the two mails an unconfirmed address may get (api-v1 "Security
         // rules": using a reset link confirms the address).
-        assertThat(subjectsTo(user[0])).noneMatch(s -> s.contains("ALIS before")).anyMatch(s -> s.contains("nytt passord"))
+        assertThat(TestMail.subjects(mail, user[0])).noneMatch(s -> s.contains("ALIS before")).anyMatch(s -> s.contains("nytt passord"))
                 .anyMatch(s -> s.contains("bekreft e-postadressen"));
         // In the portal itself both notices are there.
         assertThat(api.get("/api/v1/me/notifications", user).json().size()).isEqualTo(2);

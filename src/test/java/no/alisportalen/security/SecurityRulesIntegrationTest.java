@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -69,6 +68,17 @@ class SecurityRulesIntegrationTest {
         return api.send(builder);
     }
 
+    /** An open round of ALIS Nord on the position, opened by a new office user; its id. */
+    private static String openRound(TestApi api, String name, String position) {
+        var nord = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
+        var round = Map.of("name", name, "region", "NORD", "positionIds", List.of(position),
+                "applicantRankingDeadline", LocalDate.now().plusDays(14).toString(),
+                "municipalityRankingDeadline", LocalDate.now().plusDays(21).toString());
+        var created = api.post("/api/v1/rounds", round, nord);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
     private static String id(TestApi api, String[] user) {
         return api.get("/api/v1/me", user).json().get("id").asString();
     }
@@ -97,22 +107,6 @@ class SecurityRulesIntegrationTest {
 
     private List<String> awaitResetTokens(String email, int count) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> resetTokens(email), t -> t.size() >= count);
-    }
-
-    private List<String> subjectsTo(String email) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(email));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).map(m -> {
-            try {
-                return m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                return "";
-            }
-        }).toList();
     }
 
     @Test
@@ -221,12 +215,8 @@ class SecurityRulesIntegrationTest {
     void an_unconfirmed_account_cannot_apply_rank_or_pair_and_a_confirmed_one_can() {
         var api = api();
         var bodo = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
-        var nord = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
         var position = api.publishedPosition(TestApi.position("1804", "ALIS Bodø, bekreftet adresse"), bodo);
-        var round = new HashMap<String, Object>(Map.of("name", "Bekreftet runde", "region", "NORD", "positionIds",
-                List.of(position), "applicantRankingDeadline", LocalDate.now().plusDays(14).toString(),
-                "municipalityRankingDeadline", LocalDate.now().plusDays(21).toString()));
-        var roundId = api.post("/api/v1/rounds", round, nord).json().get("id").asString();
+        var roundId = openRound(api, "Bekreftet runde", position);
         var squatter = api.newUnconfirmedApplicant("Kari Nordmann", "DOCTOR");
         var partner = api.newApplicant("Ola Nordmann", "DOCTOR");
 
@@ -269,7 +259,7 @@ class SecurityRulesIntegrationTest {
         assertThat(owner.json().get("emailVerified").asBoolean()).isFalse();
         assertThat(owner.body()).doesNotContain("Falsk Kari");
         var token = awaitResetTokens(email, 1).getLast();
-        assertThat(subjectsTo(email)).anyMatch(s -> s.contains("velg passord og bekreft"));
+        assertThat(TestMail.subjects(mail, email)).anyMatch(s -> s.contains("velg passord og bekreft"));
 
         // The link sets her password and confirms the address; the squatter's password is gone.
         assertThat(api.post("/api/v1/password-reset/confirm", Map.of("token", token, "newPassword", NEW_PASSWORD))
@@ -313,17 +303,12 @@ class SecurityRulesIntegrationTest {
     void naming_a_partner_answers_alike_for_unknown_non_applicant_and_applicant_addresses() {
         var api = api();
         var bodo = api.newUser(Map.of("role", "MUNICIPALITY", "municipalityNumber", "1804"));
-        var nord = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
         var position = api.publishedPosition(TestApi.position("1804", "ALIS Bodø, par"), bodo);
-        var round = new HashMap<String, Object>(Map.of("name", "Parrunde", "region", "NORD", "positionIds",
-                List.of(position), "applicantRankingDeadline", LocalDate.now().plusDays(14).toString(),
-                "municipalityRankingDeadline", LocalDate.now().plusDays(21).toString()));
-        var path = "/api/v1/rounds/" + api.post("/api/v1/rounds", round, nord).json().get("id").asString()
-                + "/couple";
+        var path = "/api/v1/rounds/" + openRound(api, "Parrunde", position) + "/couple";
         var prober = api.newApplicant("Nysgjerrig", "LIS1");
         var applicant = api.newApplicant("Finnes", "LIS1");
 
-        Map<String, String> answers = new HashMap<>();
+        Map<String, String> answers = new java.util.HashMap<>();
         for (var address : List.of("finnes-ikke-" + System.nanoTime() + "@test.no", bodo[0], applicant[0])) {
             var answer = api.post(path, Map.of("partnerEmail", address), prober);
             assertThat(answer.status()).as(address).isEqualTo(200);
