@@ -191,7 +191,8 @@ public class ApiKeyService {
     private Optional<Verified> load(String hash) {
         return keys.findByHash(hash).filter(k -> k.revokedAt() == null)
                 .flatMap(k -> accounts.findById(k.ownerId()).filter(a -> a.role() != Role.APPLICANT)
-                        .map(a -> new Verified(k, PortalUser.viaKey(a, k.name(), k.id()), new AtomicReference<>(k.lastUsedAt()))));
+                        .map(a -> new Verified(k, PortalUser.viaKey(a, k.name(), k.id()),
+                                new AtomicReference<>(k.lastUsedAt()))));
     }
 
     /**

@@ -92,8 +92,8 @@ class NotificationMailer implements AutoCloseable {
             log.info("Password reset asked, but no SMTP is configured: no e-mail sent");
             return;
         }
-        sendLink(mail, reset.email(), reset.locale(), reset.registration() ? "mail.takeover" : "mail.reset", reset.name(),
-                "/nytt-passord?token=" + reset.token());
+        sendLink(mail, reset.email(), reset.locale(), reset.registration() ? "mail.takeover" : "mail.reset",
+                reset.name(), "/nytt-passord?token=" + reset.token());
     }
 
     /** A mail whose body (messages {@code <key>.subject} and {@code <key>.body}) carries one link into the portal. */

@@ -35,7 +35,8 @@ final class ApiKeyGrid extends Grid<ApiKey> {
         addColumn(k -> date(k.expiresAt())).setHeader(getTranslation("apiKeys.expires"));
         addColumn(k -> k.lastUsedAt() == null ? getTranslation("apiKeys.neverUsed") : date(k.lastUsedAt()))
                 .setHeader(getTranslation("apiKeys.lastUsed"));
-        addColumn(k -> getTranslation("apiKeys.status." + k.status().name())).setHeader(getTranslation("apiKeys.status"));
+        addColumn(k -> getTranslation("apiKeys.status." + k.status().name()))
+                .setHeader(getTranslation("apiKeys.status"));
         addComponentColumn(this::revokeButton).setHeader(getTranslation("apiKeys.actions"));
         setAllRowsVisible(true);
         setAriaLabel(ariaLabel);
