@@ -97,7 +97,8 @@ class SearchCacheIntegrationTest {
                 .until(() -> !api.get("/api/v1/admin/reindex", admin).json().get("running").asBoolean());
         var rebuilt = titles("");
         // The same positions; their order among equal scores is the index's own and may differ in a new one.
-        assertThat(rebuilt).as("the rebuilt index finds what the old one did").containsExactlyInAnyOrderElementsOf(shown);
+        assertThat(rebuilt).as("the rebuilt index finds what the old one did")
+                .containsExactlyInAnyOrderElementsOf(shown);
         assertThat(titles("")).as("and that is cached again").isEqualTo(rebuilt);
         assertThat(cache.stats().loads()).as("the rebuilt index is asked afresh, once").isEqualTo(beforeRebuild + 1);
     }
