@@ -106,13 +106,28 @@ class PageWriterIntegrationTest {
         boolean needs = false;
         for (var question : questions) {
             for (boolean boost : new boolean[] {true, false}) {
-                var written = json.readTree(search.searchRendered(question, boost, result -> {
-                    throw new AssertionError("the bound path was taken for " + question);
-                }).json());
-                // As the API wrote it before: the bound result through the API's mapper.
-                var bound = json.readTree(json.writeValueAsBytes(search.search(question, boost)));
+                var page = new java.util.concurrent.atomic.AtomicReference<tools.jackson.databind.JsonNode>();
                 List<String> differences = new ArrayList<>();
-                differences("", written, bound, differences);
+                // Both pages must come from one state of the index. An indexer pass or a need update of another
+                // test's positions between the two requests changes what the second one sees (seen once in six
+                // full runs: one position more at item 8), so a differing pair is read again until the index has
+                // settled; a real difference between the two paths stays, and fails below.
+                try {
+                    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                            .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                                differences.clear();
+                                page.set(json.readTree(search.searchRendered(question, boost, result -> {
+                                    throw new AssertionError("the bound path was taken for " + question);
+                                }).json()));
+                                // As the API wrote it before: the bound result through the API's mapper.
+                                var bound = json.readTree(json.writeValueAsBytes(search.search(question, boost)));
+                                differences("", page.get(), bound, differences);
+                                return differences.isEmpty();
+                            });
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    // the assertion names the differences
+                }
+                var written = page.get();
                 assertThat(differences).as("%s, boost %s", question, boost).isEmpty();
                 assertThat(written.get("facets")).as("facets of %s", question)
                         .isEqualTo(json.readTree(json.writeValueAsBytes(typedFacets(question))));
