@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param homeMunicipality applicants' home municipality number, when they gave it
  * @param emailVerified false while a self-registered applicant has not confirmed the address (only when SMTP is
  *     configured); the portal then mails nothing but the confirmation link
+ * @param details applicants only: birth date, gender, title, phone, education, experience (api-v1 "Applicant
+ *     profile (extension)"); written beside the other fields in JSON
  */
 public record Account(
         AccountId id,
@@ -26,4 +28,11 @@ public record Account(
         @Nullable Integer graduationYear,
         @Nullable String homeMunicipality,
         Instant createdAt,
-        boolean emailVerified) {}
+        boolean emailVerified,
+        @com.fasterxml.jackson.annotation.JsonUnwrapped @Nullable ApplicantDetails details) {
+
+    /** The applicant's details, or none (staff accounts have none). */
+    public ApplicantDetails applicantDetails() {
+        return details == null ? ApplicantDetails.NONE : details;
+    }
+}

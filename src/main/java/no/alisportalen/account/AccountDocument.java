@@ -25,10 +25,12 @@ record AccountDocument(
         Instant createdAt,
         boolean passwordChangeRequired,
         @Nullable Instant credentialsChangedAt,
-        @Nullable Boolean emailVerified) {
+        @Nullable Boolean emailVerified,
+        @Nullable ApplicantDetails details) {
 
     Account toAccount() {
         return new Account(new AccountId(java.util.Objects.requireNonNull(id)), email, name, role, municipalityNumber,
-                region, stage, graduationYear, homeMunicipality, createdAt, !Boolean.FALSE.equals(emailVerified));
+                region, stage, graduationYear, homeMunicipality, createdAt, !Boolean.FALSE.equals(emailVerified),
+                role == Role.APPLICANT ? (details == null ? ApplicantDetails.NONE : details) : null);
     }
 }

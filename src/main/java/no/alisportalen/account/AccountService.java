@@ -66,11 +66,11 @@ public class AccountService {
             passwords.registeredAgain(existing.get(), java.util.Locale.forLanguageTag("nb"));
             return new Account(new AccountId(Objects.requireNonNull(existing.get().id())), email,
                     Objects.requireNonNull(applicant.name()).strip(), Role.APPLICANT, null, null, applicant.stage(),
-                    null, null, Instant.now(clock), false);
+                    null, null, Instant.now(clock), false, ApplicantDetails.NONE);
         }
         var account = save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(applicant.name()).strip(), Role.APPLICANT, null, null, applicant.stage(),
-                null, null, Instant.now(clock), false, null, verifications.needed() ? Boolean.FALSE : null));
+                null, null, Instant.now(clock), false, null, verifications.needed() ? Boolean.FALSE : null, null));
         events.publishEvent(new ApplicantRegistered(account.id()));
         verifications.start(account, java.util.Locale.forLanguageTag("nb"));
         return account;
@@ -115,7 +115,7 @@ public class AccountService {
         return save(new AccountDocument(null, null, email, passwordEncoder.encode(password),
                 Objects.requireNonNull(user.name()).strip(), role, municipality, region,
                 role == Role.APPLICANT ? ApplicantStage.DOCTOR : null, null, null, Instant.now(clock), false, null,
-                null));
+                null, null));
     }
 
     /**
@@ -147,6 +147,7 @@ public class AccountService {
         if (update.homeMunicipality() != null && home == null) {
             problems.add(FieldProblem.of("homeMunicipality", "validation.municipality.unknown"));
         }
+        var details = applicant ? details(update, problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -154,11 +155,44 @@ public class AccountService {
                 current.role(), current.municipalityNumber(), current.region(),
                 applicant ? update.stage() : current.stage(), applicant ? update.graduationYear() : null,
                 applicant ? home : null, current.createdAt(), current.passwordChangeRequired(),
-                current.credentialsChangedAt(), current.emailVerified());
+                current.credentialsChangedAt(), current.emailVerified(), details);
         try {
             return repository.save(next).toAccount();
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
             throw new ConflictException("conflict.account.stale");
+        }
+    }
+
+    /** The applicant details of an update, checked; problems are added to the list. */
+    private ApplicantDetails details(ProfileUpdate update, List<FieldProblem> problems) {
+        var today = java.time.LocalDate.now(clock);
+        if (update.birthDate() != null
+                && (update.birthDate().isAfter(today.minusYears(16)) || update.birthDate().isBefore(today.minusYears(100)))) {
+            problems.add(FieldProblem.of("birthDate", "validation.birthDate"));
+        }
+        var phone = clean(update.phone());
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            problems.add(FieldProblem.of("phone", "validation.phone"));
+        }
+        var title = clean(update.title());
+        max(problems, "title", title, ApplicantDetails.TITLE_MAX);
+        var education = clean(update.education());
+        max(problems, "education", education, ApplicantDetails.EDUCATION_MAX);
+        var experience = clean(update.experience());
+        max(problems, "experience", experience, ApplicantDetails.EXPERIENCE_MAX);
+        return new ApplicantDetails(update.birthDate(), update.gender(), title, phone, education, experience);
+    }
+
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9 ()-]{5,20}$");
+
+    private static @org.jspecify.annotations.Nullable String clean(@org.jspecify.annotations.Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void max(List<FieldProblem> problems, String field, @org.jspecify.annotations.Nullable String value,
+            int max) {
+        if (value != null && value.length() > max) {
+            problems.add(FieldProblem.of(field, "validation.text.max", max));
         }
     }
 

@@ -48,6 +48,12 @@ final class ProfileView extends Main implements HasDynamicTitle {
     final RadioButtonGroup<ApplicantStage> stage = new RadioButtonGroup<>();
     final IntegerField graduationYear = new IntegerField();
     final ComboBox<Municipality> home = new ComboBox<>();
+    final com.vaadin.flow.component.datepicker.DatePicker birthDate = new com.vaadin.flow.component.datepicker.DatePicker();
+    final RadioButtonGroup<no.alisportalen.account.Gender> gender = new RadioButtonGroup<>();
+    final TextField title = new TextField();
+    final TextField phone = new TextField();
+    final com.vaadin.flow.component.textfield.TextArea education = new com.vaadin.flow.component.textfield.TextArea();
+    final com.vaadin.flow.component.textfield.TextArea experience = new com.vaadin.flow.component.textfield.TextArea();
     final Button save = new Button();
     final Button delete = new Button();
     final Div message = new Div();
@@ -78,6 +84,32 @@ final class ProfileView extends Main implements HasDynamicTitle {
         if (account.homeMunicipality() != null) {
             municipalities.find(account.homeMunicipality()).ifPresent(home::setValue);
         }
+        var details = account.applicantDetails();
+        birthDate.setLabel(getTranslation("profile.birthDate"));
+        birthDate.setId("profile-birth-date");
+        birthDate.setLocale(getLocale());
+        birthDate.setValue(details.birthDate());
+        gender.setLabel(getTranslation("profile.gender"));
+        gender.setId("profile-gender");
+        gender.setItems(no.alisportalen.account.Gender.values());
+        gender.setItemLabelGenerator(g -> getTranslation("gender." + g.name()));
+        gender.setValue(details.gender());
+        title.setLabel(getTranslation("profile.title"));
+        title.setHelperText(getTranslation("profile.title.help"));
+        title.setId("profile-title");
+        title.setMaxLength(no.alisportalen.account.ApplicantDetails.TITLE_MAX);
+        title.setValue(java.util.Objects.requireNonNullElse(details.title(), ""));
+        phone.setLabel(getTranslation("profile.phone"));
+        phone.setId("profile-phone");
+        phone.setValue(java.util.Objects.requireNonNullElse(details.phone(), ""));
+        education.setLabel(getTranslation("profile.education"));
+        education.setId("profile-education");
+        education.setMaxLength(no.alisportalen.account.ApplicantDetails.EDUCATION_MAX);
+        education.setValue(java.util.Objects.requireNonNullElse(details.education(), ""));
+        experience.setLabel(getTranslation("profile.experience"));
+        experience.setId("profile-experience");
+        experience.setMaxLength(no.alisportalen.account.ApplicantDetails.EXPERIENCE_MAX);
+        experience.setValue(java.util.Objects.requireNonNullElse(details.experience(), ""));
         save.setText(getTranslation("profile.save"));
         save.setId("profile-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -96,7 +128,8 @@ final class ProfileView extends Main implements HasDynamicTitle {
         delete.addThemeVariants(ButtonVariant.ERROR);
         delete.addClickListener(e -> confirmDelete());
 
-        var form = new FormLayout(name, stage, graduationYear, home);
+        var form = new FormLayout(name, stage, graduationYear, home, birthDate, gender, title, phone, education,
+                experience);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         add(new H1(getTranslation("profile.heading")), new Paragraph(account.email()), form, save, message,
                 new Section(new H2(getTranslation("profile.data.heading")),
@@ -109,11 +142,14 @@ final class ProfileView extends Main implements HasDynamicTitle {
     void save() {
         message.removeAll();
         Map<String, HasValidation> fields = Map.of("name", name, "stage", stage, "graduationYear", graduationYear,
-                "homeMunicipality", home);
+                "homeMunicipality", home, "birthDate", birthDate, "title", title, "phone", phone, "education",
+                education, "experience", experience);
         fields.values().forEach(f -> f.setInvalid(false));
         try {
             accounts.updateProfile(new ProfileUpdate(name.getValue(), stage.getValue(), graduationYear.getValue(),
-                    home.getValue() == null ? null : home.getValue().number()));
+                    home.getValue() == null ? null : home.getValue().number(), birthDate.getValue(),
+                    gender.getValue(), title.getValue(), phone.getValue(), education.getValue(),
+                    experience.getValue()));
             message.add(new Paragraph(getTranslation("profile.saved")));
         } catch (InvalidInputException e) {
             FormErrors.show(e, fields, this::getTranslation);

@@ -59,6 +59,37 @@ class ProfileViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(APPLICANT)
+    void the_applicant_list_details_are_edited_kept_and_checked_on_the_profile() {
+        var view = navigate(ProfileView.class);
+        view.birthDate.setValue(java.time.LocalDate.now().plusYears(1));
+        test(view.phone).setValue("ring meg");
+        test(view.save).click();
+        assertThat(view.birthDate.isInvalid()).isTrue();
+        assertThat(view.phone.isInvalid()).isTrue();
+        assertThat(view.phone.getErrorMessage()).contains("telefonnummer");
+
+        view.birthDate.setValue(java.time.LocalDate.of(1995, 6, 30));
+        view.gender.setValue(no.alisportalen.account.Gender.MALE);
+        test(view.phone).setValue("915 55 555");
+        test(view.title).setValue("Lege");
+        test(view.education).setValue("Cand.med. NTNU");
+        test(view.experience).setValue("Turnus i Bodø");
+        test(view.save).click();
+        assertThat(view.message.getElement().getTextRecursively()).contains("Profilen er lagret.");
+        var details = accounts.findByEmail(APPLICANT).orElseThrow().applicantDetails();
+        assertThat(details).isEqualTo(new no.alisportalen.account.ApplicantDetails(java.time.LocalDate.of(1995, 6, 30),
+                no.alisportalen.account.Gender.MALE, "Lege", "915 55 555", "Cand.med. NTNU", "Turnus i Bodø"));
+
+        // Saving the profile again keeps the details (the form sends what it shows, not only name and stage).
+        var again = navigate(ProfileView.class);
+        assertThat(again.education.getValue()).isEqualTo("Cand.med. NTNU");
+        test(again.save).click();
+        assertThat(accounts.findByEmail(APPLICANT).orElseThrow().applicantDetails().education())
+                .isEqualTo("Cand.med. NTNU");
+    }
+
+    @Test
     @WithUserDetails(LEAVING)
     void deleting_asks_first_and_then_removes_the_account() {
         var view = navigate(ProfileView.class);
