@@ -33,6 +33,19 @@ public record Position(
                 && !data.applicationDeadline().isBefore(today);
     }
 
+    /**
+     * While the position has an applicant list: that what an applicant tells may be made public even if they ask
+     * not to be listed (offentleglova § 25), in the request's language. Not in the search index, which holds one
+     * language; search hits carry {@code applicantList} and the page of the position the text.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "applicantListNotice",
+            access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public @Nullable String applicantListNotice() {
+        return data.listsApplicants() ? ApplicantListNotice.text(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()) : null;
+    }
+
     public Position withApplicationCount(int count) {
         return new Position(id, version, status, data, municipalityName, countyName, region, centrality, publishedAt,
                 updatedAt, count);

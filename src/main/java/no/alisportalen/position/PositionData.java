@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param alisAgreementElementsNok NOK per year of each offered standard element (the service fills the
  *     configured defaults for those a municipality leaves out)
  * @param recruitmentWeak derived from the municipality (read-only; the service sets it)
+ * @param applicantList whether an applicant list under offentleglova § 25 is made when the period ends (default
+ *     true; false only for self-employed positions); null in documents from before the field reads as true
  */
 public record PositionData(
         @Nullable String municipalityNumber,
@@ -47,9 +49,11 @@ public record PositionData(
         @Nullable LocalDate startDate,
         @Nullable LocalDate applicationDeadline,
         @Nullable Integer openings,
-        Contact contact) {
+        Contact contact,
+        @Nullable Boolean applicantList) {
 
     public PositionData {
+        applicantList = applicantList == null ? Boolean.TRUE : applicantList;
         alisAgreementElements = OrderedSets.copyOf(alisAgreementElements);
         var amounts = new java.util.EnumMap<AlisAgreementElement, Integer>(AlisAgreementElement.class);
         if (alisAgreementElementsNok != null) {
@@ -64,6 +68,22 @@ public record PositionData(
         contact = contact == null ? Contact.empty() : contact;
     }
 
+    /** With an applicant list (the default). */
+    public PositionData(@Nullable String municipalityNumber, @Nullable String title, @Nullable String description,
+            @Nullable String workplace, @Nullable GeoPoint location, @Nullable EmploymentForm employmentForm,
+            @Nullable WorkSetting setting, @Nullable Integer listLength, @Nullable Integer annualSalaryNok,
+            boolean introductionAgreement, boolean alisAgreement, Set<AlisAgreementElement> alisAgreementElements,
+            Map<AlisAgreementElement, Integer> alisAgreementElementsNok, boolean recruitmentWeak,
+            List<Incentive> incentives, boolean supervisorOnSite, @Nullable Integer supervisionHoursPerMonth,
+            boolean supervisionGroup, @Nullable Integer onCallRotation, boolean onCallBackup,
+            @Nullable LocalDate startDate, @Nullable LocalDate applicationDeadline, @Nullable Integer openings,
+            Contact contact) {
+        this(municipalityNumber, title, description, workplace, location, employmentForm, setting, listLength,
+                annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements, alisAgreementElementsNok,
+                recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
+                onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact, Boolean.TRUE);
+    }
+
     /** Without element amounts (the service fills the configured defaults). */
     public PositionData(@Nullable String municipalityNumber, @Nullable String title, @Nullable String description,
             @Nullable String workplace, @Nullable GeoPoint location, @Nullable EmploymentForm employmentForm,
@@ -76,7 +96,7 @@ public record PositionData(
         this(municipalityNumber, title, description, workplace, location, employmentForm, setting, listLength,
                 annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements, Map.of(),
                 recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
-                onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact);
+                onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact, Boolean.TRUE);
     }
 
     /** A blank draft for a municipality, with the defaults a new form starts from. */
@@ -90,14 +110,14 @@ public record PositionData(
         return new PositionData(municipalityNumber, title, description, workplace, location, employmentForm, setting,
                 listLength, annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements,
                 alisAgreementElementsNok, recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
-                onCallRotation, onCallBackup, start, deadline, openings, contact);
+                onCallRotation, onCallBackup, start, deadline, openings, contact, applicantList);
     }
 
     public PositionData withDescriptionAndLocation(@Nullable String cleanDescription, @Nullable GeoPoint point) {
         return new PositionData(municipalityNumber, title, cleanDescription, workplace, point, employmentForm,
                 setting, listLength, annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements,
                 alisAgreementElementsNok, recruitmentWeak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup,
-                onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact);
+                onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact, applicantList);
     }
 
     /** The scheme's derived parts: the municipality's weakness and each offered element's amount. */
@@ -105,14 +125,21 @@ public record PositionData(
         return new PositionData(municipalityNumber, title, description, workplace, location, employmentForm, setting,
                 listLength, annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements, amounts,
                 weak, incentives, supervisorOnSite, supervisionHoursPerMonth, supervisionGroup, onCallRotation,
-                onCallBackup, startDate, applicationDeadline, openings, contact);
+                onCallBackup, startDate, applicationDeadline, openings, contact, applicantList);
     }
 
     public PositionData withIncentives(List<Incentive> changed) {
         return new PositionData(municipalityNumber, title, description, workplace, location, employmentForm, setting,
                 listLength, annualSalaryNok, introductionAgreement, alisAgreement, alisAgreementElements,
                 alisAgreementElementsNok, recruitmentWeak, changed, supervisorOnSite, supervisionHoursPerMonth,
-                supervisionGroup, onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact);
+                supervisionGroup, onCallRotation, onCallBackup, startDate, applicationDeadline, openings, contact,
+                applicantList);
+    }
+
+    /** Whether an applicant list is made for the position (null, from old documents, reads as yes). */
+    @JsonIgnore
+    public boolean listsApplicants() {
+        return !Boolean.FALSE.equals(applicantList);
     }
 
     public int totalIncentivesNok() {

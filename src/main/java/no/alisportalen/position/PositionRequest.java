@@ -37,7 +37,8 @@ record PositionRequest(
         @Nullable LocalDate startDate,
         @Nullable LocalDate applicationDeadline,
         @Nullable Integer openings,
-        @Nullable Contact contact) {
+        @Nullable Contact contact,
+        @Nullable Boolean applicantList) {
 
     PositionData toData() {
         return new PositionData(municipalityNumber, title, description, workplace, location, employmentForm, setting,
@@ -47,7 +48,8 @@ record PositionRequest(
                 false, // derived from the municipality; what a client sends is ignored
                 incentives == null ? List.of() : incentives.stream().filter(java.util.Objects::nonNull).toList(),
                 is(supervisorOnSite), supervisionHoursPerMonth, is(supervisionGroup), onCallRotation, is(onCallBackup),
-                startDate, applicationDeadline, openings == null ? 1 : openings, contact);
+                startDate, applicationDeadline, openings == null ? 1 : openings, contact,
+                applicantList == null ? Boolean.TRUE : applicantList);
     }
 
     private static boolean is(@Nullable Boolean value) {

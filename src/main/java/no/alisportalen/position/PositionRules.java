@@ -55,6 +55,11 @@ public final class PositionRules {
             p.add(FieldProblem.of("setting", "validation.required"));
         }
         range(p, "listLength", d.listLength(), 0, LIST_MAX);
+        // Offentleglova § 25: every municipal post has an applicant list; only the allocation of a GP contract
+        // (a self-employed position) may go without one (api-v1 "Applicant lists").
+        if (!d.listsApplicants() && d.employmentForm() == EmploymentForm.SALARIED) {
+            p.add(FieldProblem.of("applicantList", "validation.position.applicantList"));
+        }
         if (d.employmentForm() == EmploymentForm.SALARIED) {
             if (d.annualSalaryNok() == null) {
                 p.add(FieldProblem.of("annualSalaryNok", "validation.position.salary.required"));

@@ -378,7 +378,8 @@ public class PositionService {
                 data.incentives(), data.supervisorOnSite(),
                 data.supervisionHoursPerMonth(), data.supervisionGroup(), data.onCallRotation(), data.onCallBackup(),
                 data.startDate(), data.applicationDeadline(), data.openings(),
-                new Contact(strip(data.contact().name()), strip(data.contact().email()), strip(data.contact().phone())));
+                new Contact(strip(data.contact().name()), strip(data.contact().email()), strip(data.contact().phone())),
+                data.applicantList());
         var description = data.description() != null && data.description().length() > PositionRules.DESCRIPTION_MAX
                 ? data.description() // too long: left as is so validation reports it
                 : DescriptionSanitizer.clean(data.description());

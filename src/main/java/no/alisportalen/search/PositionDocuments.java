@@ -31,9 +31,9 @@ class PositionDocuments {
      * (PageWriter). Raised whenever that JSON changes (PositionDocumentsFormatTest holds its fields): a document
      * stored in another form is then written from the bound position until it is indexed again; the index's
      * {@code _meta} holds the number, so the first start with a new one re-sends every position (SearchIndex).
-     * 2: sets in natural order (OrderedSets), the same in every JVM.
+     * 2: sets in natural order (OrderedSets), the same in every JVM. 3: {@code applicantList} (#35).
      */
-    static final int DOC_FORMAT = 2;
+    static final int DOC_FORMAT = 3;
 
     private final MunicipalityService municipalities;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -89,7 +89,9 @@ class PositionDocuments {
         doc.put("applicationDeadline", d.applicationDeadline() == null ? null : d.applicationDeadline().toString());
         doc.put("publishedAt", position.publishedAt() == null ? null : position.publishedAt().toString());
         doc.put("updatedAt", position.updatedAt().toString());
-        doc.put("doc", json.convertValue(position, Map.class));
+        var stored = json.convertValue(position, Map.class);
+        stored.remove("applicantListNotice"); // in the request's language, added by the API (Position)
+        doc.put("doc", stored);
         doc.put("docFormat", DOC_FORMAT);
         return doc;
     }

@@ -42,13 +42,14 @@ class PositionDocumentsFormatTest {
         var position = new Position(new PositionId("p1"), 3, PositionStatus.PUBLISHED, data, "Bodø", "Nordland",
                 Region.NORD, 4, Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-02T10:00:00Z"), null);
 
+        // The API's form; the stored one leaves out applicantListNotice, which is in the request's language.
         var fields = new TreeSet<String>();
         paths("", JsonMapper.builder().build().valueToTree(position), fields);
 
-        assertThat(PositionDocuments.DOC_FORMAT).isEqualTo(2);
+        assertThat(PositionDocuments.DOC_FORMAT).isEqualTo(3);
         assertThat(fields).as("Position's JSON changed: raise PositionDocuments.DOC_FORMAT and update this list")
                 .containsExactly("alisAgreement", "alisAgreementElements", "alisAgreementElementsNok",
-                        "annualSalaryNok", "applicationDeadline", "centrality", "contact.email", "contact.name",
+                        "annualSalaryNok", "applicantList", "applicantListNotice", "applicationDeadline", "centrality", "contact.email", "contact.name",
                         "contact.phone", "countyName", "description", "employmentForm", "id", "incentives.annualAmountNok",
                         "incentives.description", "incentives.schemeElement", "incentives.type",
                         "introductionAgreement", "listLength", "location.lat", "location.lon", "municipalityName",

@@ -87,6 +87,7 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
     final Checkbox supervisionGroup = new Checkbox();
     final IntegerField onCallRotation = new IntegerField();
     final Checkbox onCallBackup = new Checkbox();
+    final Checkbox applicantList = new Checkbox();
     final DatePicker startDate = new DatePicker();
     final DatePicker deadline = new DatePicker();
     final IntegerField openings = new IntegerField();
@@ -141,6 +142,7 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
                         supervisionGroup),
                 section("form.section.onCall", new FormLayout(onCallRotation), onCallBackup),
                 section("form.section.dates", new FormLayout(startDate, deadline, openings)),
+                section("form.section.applicantList", applicantList, help("form.applicantList.help")),
                 section("form.section.contact", new FormLayout(contactName, contactEmail, contactPhone)),
                 actions, audit);
     }
@@ -219,6 +221,9 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         listLength.setMax(PositionRules.LIST_MAX);
         listLength.setStep(50);
         introductionAgreement.setLabel(getTranslation("form.introductionAgreement"));
+        applicantList.setId("applicant-list");
+        applicantList.setLabel(getTranslation("form.applicantList"));
+        applicantList.setValue(true);
         alisAgreement.setLabel(getTranslation("form.alisAgreement"));
         elements.setLabel(getTranslation("form.elements"));
         elements.setItems(AlisAgreementElement.values());
@@ -365,7 +370,8 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
                 supervisionGroup.getValue(), onCallRotation.getValue(), onCallBackup.getValue(), startDate.getValue(),
                 deadline.getValue(), openings.getValue(),
                 new Contact(blankToNull(contactName.getValue()), blankToNull(contactEmail.getValue()),
-                        blankToNull(contactPhone.getValue())));
+                        blankToNull(contactPhone.getValue())),
+                employmentForm.getValue() != EmploymentForm.SELF_EMPLOYED || applicantList.getValue());
     }
 
     /** The amounts of the offered elements; an empty field means the configured default. */
@@ -412,6 +418,7 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
         contactName.setValue(nullToEmpty(data.contact().name()));
         contactEmail.setValue(nullToEmpty(data.contact().email()));
         contactPhone.setValue(nullToEmpty(data.contact().phone()));
+        applicantList.setValue(data.listsApplicants());
         loading = false;
         updateDependentFields();
     }
@@ -427,6 +434,11 @@ final class PositionFormView extends Main implements BeforeEnterObserver, HasDyn
 
     private void updateDependentFields() {
         salary.setEnabled(employmentForm.getValue() != EmploymentForm.SELF_EMPLOYED);
+        // Only the allocation of a GP contract (self-employed) may go without an applicant list.
+        applicantList.setEnabled(employmentForm.getValue() == EmploymentForm.SELF_EMPLOYED);
+        if (employmentForm.getValue() != EmploymentForm.SELF_EMPLOYED) {
+            applicantList.setValue(true);
+        }
         if (employmentForm.getValue() == EmploymentForm.SELF_EMPLOYED && salary.getValue() != null) {
             salary.clear();
         }

@@ -53,6 +53,13 @@ final class PositionPage extends Main implements BeforeEnterObserver, HasDynamic
         print.addThemeVariants(ButtonVariant.TERTIARY);
         print.addClassName("no-print");
         add(new PositionDetails(position));
+        if (position.data().listsApplicants()) {
+            // Offentleglova § 25: the ad says that details may be published even if an applicant asks not to be.
+            var notice = new Paragraph(getTranslation("position.applicantListNotice"));
+            notice.setId("applicant-list-notice");
+            notice.addClassName("applicant-list-notice");
+            add(notice);
+        }
         applyLink(position).ifPresent(this::add);
         add(new Paragraph(print));
         // The owner, the region's ALIS office and admins also see who changed what (the API enforces who).

@@ -79,6 +79,22 @@ class PositionFormViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(BODO_USER)
+    void only_a_self_employed_position_may_be_saved_without_an_applicant_list() {
+        var form = navigate(PositionFormView.class);
+        fillValid(form, "ALIS uten søkerliste " + UUID.randomUUID().toString().substring(0, 6));
+        assertThat(form.applicantList.getValue()).isTrue();
+        assertThat(form.applicantList.isEnabled()).as("salaried: the list is a duty").isFalse();
+        form.employmentForm.setValue(no.alisportalen.position.EmploymentForm.SELF_EMPLOYED);
+        assertThat(form.applicantList.isEnabled()).isTrue();
+        form.applicantList.setValue(false);
+        assertThat(form.read().listsApplicants()).isFalse();
+        form.employmentForm.setValue(no.alisportalen.position.EmploymentForm.SALARIED);
+        assertThat(form.applicantList.getValue()).isTrue();
+        assertThat(form.read().listsApplicants()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(BODO_USER)
     void validation_runs_live_in_norwegian_with_the_api_rules() {
         var form = navigate(PositionFormView.class);
         test(form.title).setValue("Kort");
