@@ -5,7 +5,8 @@ import no.alisportalen.position.PositionId;
 
 /** Past-tense facts other features listen to (notifications, monitoring); published after the write. */
 public sealed interface ApplicationEvent permits ApplicationEvent.ApplicationSubmitted,
-        ApplicationEvent.ApplicationStatusChanged, ApplicationEvent.ApplicationWithdrawn {
+        ApplicationEvent.ApplicationStatusChanged, ApplicationEvent.ApplicationWithdrawn,
+        ApplicationEvent.ApplicationRejectedAsFilled {
 
     ApplicationId id();
 
@@ -17,6 +18,10 @@ public sealed interface ApplicationEvent permits ApplicationEvent.ApplicationSub
     /** The municipality moved the application; the applicant is told. */
     record ApplicationStatusChanged(ApplicationId id, long version, PositionId positionId, String positionTitle,
             AccountId applicant, ApplicationStatus status) implements ApplicationEvent {}
+
+    /** The position was filled, so this open application was rejected; the applicant is told why. */
+    record ApplicationRejectedAsFilled(ApplicationId id, long version, PositionId positionId, String positionTitle,
+            AccountId applicant) implements ApplicationEvent {}
 
     record ApplicationWithdrawn(ApplicationId id, PositionId positionId, String municipalityNumber)
             implements ApplicationEvent {}

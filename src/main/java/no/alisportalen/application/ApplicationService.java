@@ -259,6 +259,44 @@ public class ApplicationService implements ApplicationCounts {
         return saved.toApplication();
     }
 
+    /**
+     * Filling a position ends the process for everyone else (api-v1 "The end of the process"): every application
+     * there that is not final becomes REJECTED and its applicant is told the position was filled.
+     */
+    @org.springframework.context.event.EventListener
+    void on(no.alisportalen.position.PositionEvent.PositionClosed event) {
+        if (event.status() == PositionStatus.FILLED) {
+            int rejected = rejectOpen(event.id());
+            log.debug("Position {} filled: {} open applications rejected", event.id(), rejected);
+        }
+    }
+
+    /** Rejects the position's open applications; returns how many. A concurrent change is re-read and retried. */
+    int rejectOpen(PositionId positionId) {
+        var by = PortalUser.current().map(PortalUser::role).orElse(Role.MUNICIPALITY);
+        var now = Instant.now(clock);
+        int done = 0;
+        for (var document : repository.findByPositionId(positionId.value(), NEWEST_FIRST)) {
+            @Nullable ApplicationDocument current = document;
+            for (int attempt = 0; attempt < 3 && current != null && !current.status().isFinal(); attempt++) {
+                try {
+                    var saved = repository.save(current.moved(ApplicationStatus.REJECTED, by, current.internalNote(),
+                            now));
+                    done++;
+                    if (saved.applicantId() != null) {
+                        events.publishEvent(new ApplicationEvent.ApplicationRejectedAsFilled(
+                                new ApplicationId(saved.id()), Objects.requireNonNull(saved.version()), positionId,
+                                saved.positionTitle(), new AccountId(saved.applicantId())));
+                    }
+                    break;
+                } catch (OptimisticLockingFailureException e) {
+                    current = repository.findById(current.id()).orElse(null); // withdrawn or moved meanwhile
+                }
+            }
+        }
+        return done;
+    }
+
     @Override
     public Map<PositionId, Integer> countFor(Collection<PositionId> ids) {
         if (ids.isEmpty()) {

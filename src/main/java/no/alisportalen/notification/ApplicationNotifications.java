@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells applicants when a municipality moves their application. */
+/** Tells applicants when a municipality moves their application, or fills the position they applied to. */
 @Component
 class ApplicationNotifications {
 
@@ -28,6 +28,18 @@ class ApplicationNotifications {
                     null, null, true));
         } catch (RuntimeException e) {
             // The status change itself is saved and visible in "Mine søknader"; only the notice is lost.
+            log.warn("Could not store the notification for application {}", event.id(), e);
+        }
+    }
+
+    @EventListener
+    void on(no.alisportalen.application.ApplicationEvent.ApplicationRejectedAsFilled event) {
+        try {
+            // The municipality's own note stays with it: the notice says only that the position was filled.
+            notifications.notify(new NewNotification(event.applicant(),
+                    "application:" + event.id().value() + ":" + event.version(), NotificationKind.POSITION_FILLED,
+                    event.positionId(), event.positionTitle(), List.of(), null, null, true));
+        } catch (RuntimeException e) {
             log.warn("Could not store the notification for application {}", event.id(), e);
         }
     }

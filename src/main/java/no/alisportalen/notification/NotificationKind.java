@@ -4,6 +4,8 @@ package no.alisportalen.notification;
 public enum NotificationKind {
     /** The municipality moved one of the applicant's applications. */
     APPLICATION_STATUS,
+    /** The position was filled, so the applicant's open application there was rejected. */
+    POSITION_FILLED,
     /** A position matching a saved search was published or changed. */
     SEARCH_MATCH,
     /** A favourite's application deadline is near. */

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * applicants, and why.
  */
 public record SearchHit(
-        @JsonUnwrapped Position position,
+        // The index holds one language, so its pages carry applicantList but not the notice text (DD019).
+        @JsonUnwrapped @com.fasterxml.jackson.annotation.JsonIgnoreProperties("applicantListNotice") Position position,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double distanceKm,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> highlight,
         boolean needsApplicants,
