@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountService {
 
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9 ()-]{5,20}$");
     private final AccountRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final MunicipalityService municipalities;
@@ -182,8 +183,6 @@ public class AccountService {
         max(problems, "experience", experience, ApplicantDetails.EXPERIENCE_MAX);
         return new ApplicantDetails(update.birthDate(), update.gender(), title, phone, education, experience);
     }
-
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9 ()-]{5,20}$");
 
     private static @org.jspecify.annotations.Nullable String clean(@org.jspecify.annotations.Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -94,22 +94,11 @@ final class ProfileView extends Main implements HasDynamicTitle {
         gender.setItems(no.alisportalen.account.Gender.values());
         gender.setItemLabelGenerator(g -> getTranslation("gender." + g.name()));
         gender.setValue(details.gender());
-        title.setLabel(getTranslation("profile.title"));
+        text(title, "title", no.alisportalen.account.ApplicantDetails.TITLE_MAX, details.title());
         title.setHelperText(getTranslation("profile.title.help"));
-        title.setId("profile-title");
-        title.setMaxLength(no.alisportalen.account.ApplicantDetails.TITLE_MAX);
-        title.setValue(java.util.Objects.requireNonNullElse(details.title(), ""));
-        phone.setLabel(getTranslation("profile.phone"));
-        phone.setId("profile-phone");
-        phone.setValue(java.util.Objects.requireNonNullElse(details.phone(), ""));
-        education.setLabel(getTranslation("profile.education"));
-        education.setId("profile-education");
-        education.setMaxLength(no.alisportalen.account.ApplicantDetails.EDUCATION_MAX);
-        education.setValue(java.util.Objects.requireNonNullElse(details.education(), ""));
-        experience.setLabel(getTranslation("profile.experience"));
-        experience.setId("profile-experience");
-        experience.setMaxLength(no.alisportalen.account.ApplicantDetails.EXPERIENCE_MAX);
-        experience.setValue(java.util.Objects.requireNonNullElse(details.experience(), ""));
+        text(phone, "phone", 20, details.phone());
+        text(education, "education", no.alisportalen.account.ApplicantDetails.EDUCATION_MAX, details.education());
+        text(experience, "experience", no.alisportalen.account.ApplicantDetails.EXPERIENCE_MAX, details.experience());
         save.setText(getTranslation("profile.save"));
         save.setId("profile-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -137,6 +126,20 @@ final class ProfileView extends Main implements HasDynamicTitle {
                         new Paragraph(new Anchor("personvern", getTranslation("layout.privacy")))),
                 new Section(new H2(getTranslation("profile.delete.heading")),
                         new Paragraph(getTranslation("profile.delete.text")), delete));
+    }
+
+    /** A profile text field: label {@code profile.<name>}, id {@code profile-<name>}, its limit and value. */
+    private void text(
+            com.vaadin.flow.component.textfield.TextFieldBase<?, String> field, String name, int max,
+            @org.jspecify.annotations.Nullable String value) {
+        field.setLabel(getTranslation("profile." + name));
+        field.setId("profile-" + name);
+        switch (field) {
+            case TextField line -> line.setMaxLength(max);
+            case com.vaadin.flow.component.textfield.TextArea area -> area.setMaxLength(max);
+            default -> { }
+        }
+        field.setValue(java.util.Objects.requireNonNullElse(value, ""));
     }
 
     void save() {
