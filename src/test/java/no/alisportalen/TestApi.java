@@ -53,7 +53,17 @@ public final class TestApi {
     public String[] newApplicant(String name, String stage) {
         var credentials = newUnconfirmedApplicant(name, stage);
         TestConfirmations.confirm(credentials[0]);
+        listable(credentials, name, stage);
         return credentials;
+    }
+
+    /** Gives the applicant what an applicant list needs (birth date, gender, home municipality), so they may apply. */
+    public void listable(String[] credentials, String name, String stage) {
+        var saved = put("/api/v1/me", Map.of("name", name, "stage", stage, "birthDate", "1996-05-17",
+                "gender", "UNSPECIFIED", "homeMunicipality", "0301"), credentials);
+        if (saved.status() != 200) {
+            throw new IllegalStateException("Expected 200, got " + saved.status() + ": " + saved.body());
+        }
     }
 
     /** A new self-registered applicant who has not used the confirmation link (yet). */

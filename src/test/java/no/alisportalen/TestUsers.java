@@ -43,6 +43,17 @@ public final class TestUsers {
         ensure(accounts, new NewUser(email, PASSWORD, name, Role.APPLICANT, null, null));
     }
 
+    /** Gives the applicant what an applicant list needs (birth date, gender, home municipality), so they may apply. */
+    public static void listable(UserDetailsService users, AccountService accounts, String email) {
+        as(users, email, () -> {
+            var me = accounts.findByEmail(email).orElseThrow();
+            return accounts.updateProfile(new no.alisportalen.account.ProfileUpdate(me.name(), me.stage(),
+                    me.graduationYear(), java.util.Objects.requireNonNullElse(me.homeMunicipality(), "0301"),
+                    java.time.LocalDate.of(1996, 5, 17), no.alisportalen.account.Gender.UNSPECIFIED, null, null, null,
+                    null));
+        });
+    }
+
     /** Runs the work as the user with that e-mail, then restores the previous security context. */
     public static <T> T as(UserDetailsService users, String email, Supplier<T> work) {
         var user = users.loadUserByUsername(email);

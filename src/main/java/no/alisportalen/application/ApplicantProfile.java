@@ -1,5 +1,6 @@
 package no.alisportalen.application;
 
+import no.alisportalen.account.ApplicantDetails;
 import no.alisportalen.account.ApplicantStage;
 import org.jspecify.annotations.Nullable;
 
@@ -12,4 +13,5 @@ public record ApplicantProfile(
         @Nullable String email,
         @Nullable ApplicantStage stage,
         @Nullable Integer graduationYear,
-        @Nullable String homeMunicipality) {}
+        @Nullable String homeMunicipality,
+        @com.fasterxml.jackson.annotation.JsonUnwrapped @Nullable ApplicantDetails details) {}

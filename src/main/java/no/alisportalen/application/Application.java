@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * An application as the API and the views show it.
  *
  * @param internalNote the municipality's own note; never shown to the applicant (null for them)
+ * @param exemption the applicant's request not to stand on the public applicant list, if any
  * @param anonymised true once the retention period after the position closed has passed
  */
 public record Application(
@@ -26,7 +27,8 @@ public record Application(
         Instant submittedAt,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String internalNote,
-        boolean anonymised) {
+        boolean anonymised,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Exemption exemption) {
 
     public Application {
         history = List.copyOf(history);
@@ -39,6 +41,6 @@ public record Application(
 
     Application withoutInternalNote() {
         return new Application(id, version, positionId, positionTitle, municipalityNumber, municipalityName,
-                applicant, coverLetter, status, history, submittedAt, updatedAt, null, anonymised);
+                applicant, coverLetter, status, history, submittedAt, updatedAt, null, anonymised, exemption);
     }
 }

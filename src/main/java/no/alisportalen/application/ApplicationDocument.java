@@ -3,6 +3,7 @@ package no.alisportalen.application;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import no.alisportalen.account.ApplicantDetails;
 import no.alisportalen.account.ApplicantStage;
 import no.alisportalen.account.Role;
 import no.alisportalen.municipality.Region;
@@ -15,6 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * Stored form of an application; every change is one optimistic-locked update of this one document.
  *
+ * @param details the applicant's list and contact details as they were when they applied, the title already
+ *     derived from the stage when the applicant gave none
  * @param activeKey {@code applicantId:positionId} while the application is active (anything but withdrawn),
  *     otherwise {@code released:<id>}; its unique index makes a second active application impossible even when
  *     two requests race (a partial index would be neater, but the embedded store does not support one)
@@ -41,7 +44,9 @@ record ApplicationDocument(
         Instant submittedAt,
         Instant updatedAt,
         @Indexed(unique = true) String activeKey,
-        @Nullable Instant anonymisedAt) {
+        @Nullable Instant anonymisedAt,
+        @Nullable ApplicantDetails details,
+        @Nullable Exemption exemption) {
 
     ApplicationDocument {
         history = history == null ? List.of() : List.copyOf(history);
@@ -55,8 +60,8 @@ record ApplicationDocument(
         return new Application(new ApplicationId(id), version == null ? 0 : version,
                 new no.alisportalen.position.PositionId(positionId), positionTitle, municipalityNumber,
                 municipalityName, new ApplicantProfile(applicantName, applicantEmail, stage, graduationYear,
-                        homeMunicipality), coverLetter, status, history, submittedAt, updatedAt, internalNote,
-                anonymisedAt != null);
+                        homeMunicipality, details), coverLetter, status, history, submittedAt, updatedAt,
+                internalNote, anonymisedAt != null, exemption);
     }
 
     ApplicationDocument moved(ApplicationStatus next, Role by, @Nullable String note, Instant now) {
@@ -67,13 +72,19 @@ record ApplicationDocument(
         var key = next == ApplicationStatus.WITHDRAWN ? "released:" + id : activeKey;
         return new ApplicationDocument(id, version, positionId, positionTitle, municipalityNumber, municipalityName,
                 region, applicantId, applicantName, applicantEmail, stage, graduationYear, homeMunicipality,
-                coverLetter, next, timeline, note, submittedAt, now, key, anonymisedAt);
+                coverLetter, next, timeline, note, submittedAt, now, key, anonymisedAt, details, exemption);
+    }
+
+    ApplicationDocument withExemption(@Nullable Exemption next, Instant now) {
+        return new ApplicationDocument(id, version, positionId, positionTitle, municipalityNumber, municipalityName,
+                region, applicantId, applicantName, applicantEmail, stage, graduationYear, homeMunicipality,
+                coverLetter, status, history, internalNote, submittedAt, now, activeKey, anonymisedAt, details, next);
     }
 
     /** Personal data removed; the status, timeline and stage stay for statistics. */
     ApplicationDocument anonymised(Instant now) {
         return new ApplicationDocument(id, version, positionId, positionTitle, municipalityNumber, municipalityName,
                 region, null, null, null, stage, null, null, null, status, history, null, submittedAt, now,
-                "released:" + id, now);
+                "released:" + id, now, null, exemption == null ? null : exemption.anonymised());
     }
 }

@@ -6,7 +6,7 @@ import no.alisportalen.position.PositionId;
 /** Past-tense facts other features listen to (notifications, monitoring); published after the write. */
 public sealed interface ApplicationEvent permits ApplicationEvent.ApplicationSubmitted,
         ApplicationEvent.ApplicationStatusChanged, ApplicationEvent.ApplicationWithdrawn,
-        ApplicationEvent.ApplicationRejectedAsFilled {
+        ApplicationEvent.ApplicationRejectedAsFilled, ApplicationEvent.ExemptionRefused {
 
     ApplicationId id();
 
@@ -22,6 +22,10 @@ public sealed interface ApplicationEvent permits ApplicationEvent.ApplicationSub
     /** The position was filled, so this open application was rejected; the applicant is told why. */
     record ApplicationRejectedAsFilled(ApplicationId id, long version, PositionId positionId, String positionTitle,
             AccountId applicant) implements ApplicationEvent {}
+
+    /** The municipality refused to leave the applicant off the list; they may withdraw until {@code answerBy}. */
+    record ExemptionRefused(ApplicationId id, long version, PositionId positionId, String positionTitle,
+            AccountId applicant, java.time.Instant answerBy) implements ApplicationEvent {}
 
     record ApplicationWithdrawn(ApplicationId id, PositionId positionId, String municipalityNumber)
             implements ApplicationEvent {}

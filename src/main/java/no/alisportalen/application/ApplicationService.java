@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,11 +61,16 @@ public class ApplicationService implements ApplicationCounts {
     private final MunicipalityService municipalities;
     private final ApplicationEventPublisher events;
     private final ApplicationProperties properties;
+    private final ApplicantListService lists;
+    private final ApplicantListProperties listProperties;
     private final Clock clock;
 
     ApplicationService(ApplicationRepository repository, MongoTemplate mongo, PositionService positions,
             AccountService accounts, MunicipalityService municipalities, ApplicationEventPublisher events,
-            ApplicationProperties properties, Clock clock) {
+            ApplicationProperties properties, ApplicantListService lists, ApplicantListProperties listProperties,
+            Clock clock) {
+        this.lists = lists;
+        this.listProperties = listProperties;
         this.municipalities = municipalities;
         this.repository = repository;
         this.mongo = mongo;
@@ -82,6 +88,17 @@ public class ApplicationService implements ApplicationCounts {
      */
     @PreAuthorize("hasRole('APPLICANT')")
     public Application apply(PositionId positionId, @Nullable String coverLetter) {
+        return apply(positionId, coverLetter, null);
+    }
+
+    /**
+     * Applies, optionally asking not to stand on the public applicant list (api-v1 "Applicant lists"). A position
+     * with a list needs the applicant's birth date, gender and home municipality: one field error each otherwise.
+     *
+     * @param exemptionReason the reason for leaving the applicant off the public list, or null for no request
+     */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application apply(PositionId positionId, @Nullable String coverLetter, @Nullable String exemptionReason) {
         var user = requireUser();
         var letter = coverLetter == null ? "" : coverLetter.strip();
         if (letter.isEmpty()) {
@@ -96,6 +113,35 @@ public class ApplicationService implements ApplicationCounts {
         if (!account.emailVerified()) {
             throw new no.alisportalen.account.EmailUnconfirmedException();
         }
+        var details = account.applicantDetails();
+        var problems = new ArrayList<FieldProblem>();
+        if (position.data().listsApplicants()) {
+            // What offentleglova § 25 puts on the list (age, municipality) and its gender count.
+            if (details.birthDate() == null) {
+                problems.add(FieldProblem.of("birthDate", "validation.applicantList.required"));
+            }
+            if (details.gender() == null) {
+                problems.add(FieldProblem.of("gender", "validation.applicantList.required"));
+            }
+            if (account.homeMunicipality() == null) {
+                problems.add(FieldProblem.of("homeMunicipality", "validation.applicantList.required"));
+            }
+        }
+        @Nullable Exemption exemption = null;
+        if (exemptionReason != null) {
+            if (!position.data().listsApplicants()) {
+                problems.add(FieldProblem.of("exemptionRequest", "validation.exemption.noList"));
+            } else {
+                var reason = checkedText("exemptionRequest.reason", exemptionReason, problems);
+                exemption = reason == null ? null : Exemption.requested(reason, Instant.now(clock));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var snapshot = new no.alisportalen.account.ApplicantDetails(details.birthDate(), details.gender(),
+                ApplicantListService.title(details.title(), account.stage()), details.phone(), details.education(),
+                details.experience());
         var home = account.homeMunicipality() == null ? null
                 : municipalities.find(account.homeMunicipality()).map(m -> m.name()).orElse(null);
         var now = Instant.now(clock);
@@ -105,9 +151,13 @@ public class ApplicationService implements ApplicationCounts {
                 position.municipalityName(), position.region(), account.id().value(), account.name(), account.email(),
                 account.stage(), account.graduationYear(), home, letter,
                 ApplicationStatus.RECEIVED, List.of(new StatusChange(now, ApplicationStatus.RECEIVED, Role.APPLICANT)),
-                null, now, now, ApplicationDocument.activeKey(account.id().value(), positionId.value()), null);
+                null, now, now, ApplicationDocument.activeKey(account.id().value(), positionId.value()), null,
+                snapshot, exemption);
         try {
             var saved = repository.insert(document);
+            if (exemption != null) {
+                lists.audit(positionId, now, ApplicantListService.APPLICANT, "EXEMPTION_REQUESTED", List.of(id));
+            }
             events.publishEvent(new ApplicationEvent.ApplicationSubmitted(new ApplicationId(id), positionId,
                     position.municipalityNumber()));
             return saved.toApplication().withoutInternalNote();
@@ -149,7 +199,134 @@ public class ApplicationService implements ApplicationCounts {
                 Instant.now(clock)));
         events.publishEvent(new ApplicationEvent.ApplicationWithdrawn(id, new PositionId(saved.positionId()),
                 saved.municipalityNumber()));
+        lists.advance(new PositionId(saved.positionId())); // a refused applicant who withdrew holds nothing back
         return saved.toApplication().withoutInternalNote();
+    }
+
+    /**
+     * Asks, after applying, not to stand on the public applicant list; replaces an undecided request's reason.
+     *
+     * @throws ConflictException once the list is published, the request was decided, or the application withdrawn
+     */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application requestExemption(ApplicationId id, @Nullable String reason) {
+        var current = own(id);
+        var problems = new ArrayList<FieldProblem>();
+        var clean = checkedText("reason", reason, problems);
+        if (clean == null) {
+            throw new InvalidInputException(problems);
+        }
+        requireListNotPublished(current);
+        if (current.status() == ApplicationStatus.WITHDRAWN) {
+            throw new ConflictException("conflict.exemption.withdrawn");
+        }
+        if (current.exemption() != null && current.exemption().state() != ExemptionState.REQUESTED) {
+            throw new ConflictException("conflict.exemption.decided");
+        }
+        var now = Instant.now(clock);
+        var saved = save(current.withExemption(Exemption.requested(clean, now), now));
+        lists.audit(new PositionId(saved.positionId()), now, ApplicantListService.APPLICANT, "EXEMPTION_REQUESTED",
+                List.of(saved.id()));
+        return saved.toApplication().withoutInternalNote();
+    }
+
+    /** Takes back a request not to be listed (whatever its state) until the list is published. */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application withdrawExemptionRequest(ApplicationId id) {
+        var current = own(id);
+        requireListNotPublished(current);
+        if (current.exemption() == null) {
+            throw new ConflictException("conflict.exemption.none");
+        }
+        var now = Instant.now(clock);
+        var saved = save(current.withExemption(null, now));
+        lists.audit(new PositionId(saved.positionId()), now, ApplicantListService.APPLICANT, "EXEMPTION_WITHDRAWN",
+                List.of(saved.id()));
+        lists.advance(new PositionId(saved.positionId()));
+        return saved.toApplication().withoutInternalNote();
+    }
+
+    /** After a refusal: the applicant accepts being listed rather than withdrawing. */
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application acceptListing(ApplicationId id) {
+        var current = own(id);
+        requireListNotPublished(current);
+        var exemption = current.exemption();
+        if (exemption == null || exemption.state() != ExemptionState.REFUSED || exemption.acceptedAt() != null
+                || current.status() == ApplicationStatus.WITHDRAWN) {
+            throw new ConflictException("conflict.exemption.notRefused");
+        }
+        var now = Instant.now(clock);
+        var saved = save(current.withExemption(exemption.accepted(now), now));
+        lists.audit(new PositionId(saved.positionId()), now, ApplicantListService.APPLICANT, "LISTING_ACCEPTED",
+                List.of(saved.id()));
+        lists.advance(new PositionId(saved.positionId()));
+        return saved.toApplication().withoutInternalNote();
+    }
+
+    /**
+     * The municipality decides one request on its own merits, with a justification. A refusal tells the applicant,
+     * who may withdraw or accept within {@code portal.applicant-lists.reply-days}.
+     *
+     * @throws ConflictException when no request is pending
+     */
+    @PreAuthorize("hasAnyRole('MUNICIPALITY','ADMIN')")
+    public Application decideExemption(ApplicationId id, @Nullable Boolean granted, @Nullable String justification) {
+        var user = requireUser();
+        var current = repository.findById(id.value()).filter(d -> user.actsFor(d.municipalityNumber()))
+                .orElseThrow(() -> new NotFoundException("application"));
+        var problems = new ArrayList<FieldProblem>();
+        if (granted == null) {
+            problems.add(FieldProblem.of("granted", "validation.required"));
+        }
+        var clean = checkedText("justification", justification, problems);
+        if (!problems.isEmpty() || clean == null || granted == null) {
+            throw new InvalidInputException(problems);
+        }
+        var exemption = current.exemption();
+        if (exemption == null || exemption.state() != ExemptionState.REQUESTED
+                || current.status() == ApplicationStatus.WITHDRAWN) {
+            throw new ConflictException("conflict.exemption.notPending");
+        }
+        var now = Instant.now(clock);
+        var answerBy = now.plus(java.time.Duration.ofDays(listProperties.replyDays()));
+        var saved = save(current.withExemption(exemption.decided(granted, clean, now, answerBy), now));
+        var positionId = new PositionId(saved.positionId());
+        lists.audit(positionId, now, user.actor(), granted ? "EXEMPTION_GRANTED" : "EXEMPTION_REFUSED",
+                List.of(saved.id()));
+        if (!granted && saved.applicantId() != null) {
+            events.publishEvent(new ApplicationEvent.ExemptionRefused(id, Objects.requireNonNull(saved.version()),
+                    positionId, saved.positionTitle(), new AccountId(saved.applicantId()), answerBy));
+        }
+        lists.advance(positionId);
+        return saved.toApplication();
+    }
+
+    private ApplicationDocument own(ApplicationId id) {
+        var user = requireUser();
+        return repository.findById(id.value()).filter(d -> user.id().value().equals(d.applicantId()))
+                .orElseThrow(() -> new NotFoundException("application"));
+    }
+
+    private void requireListNotPublished(ApplicationDocument application) {
+        var positionId = new PositionId(application.positionId());
+        var position = positions.findForStatistics(positionId).orElseThrow(() -> new NotFoundException("position"));
+        if (!position.data().listsApplicants()) {
+            throw new ConflictException("conflict.exemption.noList");
+        }
+        if (lists.published(positionId)) {
+            throw new ConflictException("conflict.exemption.published");
+        }
+    }
+
+    /** A reason or justification: 10–1,000 characters; null (with a problem added) otherwise. */
+    private static @Nullable String checkedText(String field, @Nullable String text, List<FieldProblem> problems) {
+        var clean = text == null ? "" : text.strip();
+        if (clean.length() < Exemption.REASON_MIN || clean.length() > Exemption.TEXT_MAX) {
+            problems.add(FieldProblem.of(field, "validation.text.between", Exemption.REASON_MIN, Exemption.TEXT_MAX));
+            return null;
+        }
+        return clean;
     }
 
     /** The applicant accepts an offer: OFFERED → ACCEPTED (declining is withdrawing). */
@@ -196,7 +373,12 @@ public class ApplicationService implements ApplicationCounts {
                     // Stands where the applicant's letter would: the application came from the round, not a letter.
                     "Tildelt gjennom matcherunden «" + roundName + "».",
                     ApplicationStatus.OFFERED, List.of(new StatusChange(now, ApplicationStatus.OFFERED, by)), null,
-                    now, now, ApplicationDocument.activeKey(account.id().value(), positionId.value()), null));
+                    now, now, ApplicationDocument.activeKey(account.id().value(), positionId.value()), null,
+                    new no.alisportalen.account.ApplicantDetails(account.applicantDetails().birthDate(),
+                            account.applicantDetails().gender(), ApplicantListService.title(
+                                    account.applicantDetails().title(), account.stage()),
+                            account.applicantDetails().phone(), account.applicantDetails().education(),
+                            account.applicantDetails().experience()), null));
         }
         events.publishEvent(new ApplicationEvent.ApplicationStatusChanged(new ApplicationId(saved.id()),
                 Objects.requireNonNull(saved.version()), positionId, saved.positionTitle(), applicantId,

@@ -93,6 +93,7 @@ class DemoDataLoader implements ApplicationRunner {
         // Password hashing is most of an account's cost: both cores.
         applicants.parallelStream().forEach(accounts::registerApplicant);
         created += applicants.size();
+        listable();
         if (created > 0) {
             log.info("Demo data: created {} demo accounts (password in README)", created);
         }
@@ -104,6 +105,27 @@ class DemoDataLoader implements ApplicationRunner {
             needs.recompute();
             log.info("Demo data: {} positions and four months of history ({} steps) in {} ms", DemoPositions.COUNT,
                     steps, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Every demo applicant gets what an applicant list needs (offentleglova § 25), so each may apply. */
+    private void listable() {
+        var all = java.util.stream.Stream.concat(DemoAccounts.APPLICANTS.stream(), DemoAccounts.MORE_APPLICANTS.stream())
+                .toList();
+        var homes = List.of("1804", "0301", "4601", "5001", "3403", "4204");
+        for (int i = 0; i < all.size(); i++) {
+            var email = java.util.Objects.requireNonNull(all.get(i).email());
+            var account = accounts.findByEmail(email).orElse(null);
+            if (account == null || account.applicantDetails().birthDate() != null) {
+                continue;
+            }
+            var gender = no.alisportalen.account.Gender.values()[i % 3];
+            var home = account.homeMunicipality() != null ? account.homeMunicipality() : homes.get(i % homes.size());
+            var birth = LocalDate.now(clock).minusYears(25 + i % 12).minusDays(17L * i);
+            var phone = "+47 400 00 0" + (10 + i);
+            as(email, () -> accounts.updateProfile(new no.alisportalen.account.ProfileUpdate(account.name(),
+                    account.stage(), account.graduationYear(), home, birth, gender, null, phone,
+                    "Cand.med. (demo)", "Demo: klinisk erfaring fra sykehus og legevakt.")));
         }
     }
 

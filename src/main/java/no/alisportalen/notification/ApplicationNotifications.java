@@ -43,4 +43,17 @@ class ApplicationNotifications {
             log.warn("Could not store the notification for application {}", event.id(), e);
         }
     }
+
+    @EventListener
+    void on(no.alisportalen.application.ApplicationEvent.ExemptionRefused event) {
+        try {
+            var by = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+                    .format(event.answerBy().atZone(java.time.ZoneId.of("Europe/Oslo")));
+            notifications.notify(new NewNotification(event.applicant(),
+                    "exemption:" + event.id().value() + ":" + event.version(), NotificationKind.EXEMPTION_REFUSED,
+                    event.positionId(), event.positionTitle(), List.of(by), null, null, true));
+        } catch (RuntimeException e) {
+            log.warn("Could not store the notification for application {}", event.id(), e);
+        }
+    }
 }

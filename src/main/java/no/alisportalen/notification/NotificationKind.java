@@ -6,6 +6,8 @@ public enum NotificationKind {
     APPLICATION_STATUS,
     /** The position was filled, so the applicant's open application there was rejected. */
     POSITION_FILLED,
+    /** The municipality refused the applicant's request not to stand on the applicant list. */
+    EXEMPTION_REFUSED,
     /** A position matching a saved search was published or changed. */
     SEARCH_MATCH,
     /** A favourite's application deadline is near. */

@@ -48,14 +48,16 @@ public class PositionService {
     private final ChangeQueues queues;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ApplicationCounts> counts;
+    private final ObjectProvider<AuditSource> auditSources;
     private final Clock clock;
     private final no.alisportalen.municipality.RecruitmentWeakness weakness;
     private final SchemeProperties scheme;
 
     PositionService(PositionRepository repository, MunicipalityService municipalities, MongoTemplate mongo,
             FeedSequencer sequencer, ChangeQueues queues, ApplicationEventPublisher events,
-            ObjectProvider<ApplicationCounts> counts, Clock clock,
+            ObjectProvider<ApplicationCounts> counts, ObjectProvider<AuditSource> auditSources, Clock clock,
             no.alisportalen.municipality.RecruitmentWeakness weakness, SchemeProperties scheme) {
+        this.auditSources = auditSources;
         this.weakness = weakness;
         this.scheme = scheme;
         this.queues = queues;
@@ -248,7 +250,10 @@ public class PositionService {
         if (!mayReadApplicationCount(document, user)) {
             throw new AccessDeniedException("Audit trail is for the owner, the ALIS office and admins");
         }
-        return document.audit().reversed();
+        var trail = new java.util.ArrayList<>(document.audit());
+        auditSources.orderedStream().forEach(source -> trail.addAll(source.auditOf(id)));
+        trail.sort(java.util.Comparator.comparing(AuditEntry::at)); // stable: the position's own order on ties
+        return trail.reversed();
     }
 
     /** The data of an existing position as the start of a new draft: same facts, no dates. */

@@ -96,6 +96,7 @@ class MatchingPropertiesIntegrationTest {
         // A third get two applications (enough for a new position: no boost); the rest need applicants.
         for (var email : List.of("egenskaper-1@test.no", "egenskaper-2@test.no")) {
             TestUsers.ensureApplicant(accounts, email, "Egenskap Søker");
+            TestUsers.listable(users, accounts, email);
             TestUsers.as(users, email, () -> {
                 for (int i = 0; i < POSITIONS; i += 3) {
                     applications.apply(published.get(i), "Hei");

@@ -93,6 +93,7 @@ class MonitoringIntegrationTest {
         api.post("/api/v1/applicants", Map.of("email", email, "password", PASSWORD, "name", "Søker", "stage", "LIS1"));
         no.alisportalen.TestConfirmations.confirm(email);
         applicant = new String[] {email, PASSWORD};
+        api.listable(applicant, "Søker", "LIS1");
         // An applicant who must have a fixed salary, in Vefsn only: the self-employed position misses them.
         assertThat(api.put("/api/v1/me/preferences", Map.of("municipalities", List.of("1824"),
                 "locationRequired", true, "fixedSalary", "REQUIRED", "minOnCallRotation", 3), applicant).status())

@@ -237,6 +237,7 @@ class SecurityRulesIntegrationTest {
         assertThat(named.json().get("coupleFormed").asBoolean()).isFalse();
 
         TestConfirmations.confirm(squatter[0]);
+        api.listable(squatter, "Kari Nordmann", "DOCTOR");
         assertThat(api.post("/api/v1/positions/" + position + "/applications", Map.of("coverLetter", "Nå bekreftet"),
                 squatter).status()).isEqualTo(201);
     }

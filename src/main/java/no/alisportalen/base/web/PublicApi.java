@@ -22,6 +22,7 @@ public final class PublicApi {
             new Operation(HttpMethod.GET, "/api/v1/municipalities"),
             new Operation(HttpMethod.GET, "/api/v1/positions"),
             new Operation(HttpMethod.GET, "/api/v1/positions/{id}"),
+            new Operation(HttpMethod.GET, "/api/v1/positions/{id}/applicant-list"),
             new Operation(HttpMethod.GET, "/api/v1/feed"),
             new Operation(HttpMethod.POST, "/api/v1/applicants"),
             new Operation(HttpMethod.POST, "/api/v1/matches"),

@@ -46,8 +46,9 @@ class ApplicationViewsTest extends SpringBrowserlessTest {
     UserDetailsService users;
 
     @Autowired
-    void ensureUsers(AccountService accounts) {
+    void ensureUsers(AccountService accounts, UserDetailsService users) {
         TestUsers.ensureApplicant(accounts, APPLICANT, "Vera Visning");
+        TestUsers.listable(users, accounts, APPLICANT);
         TestUsers.ensure(accounts, new NewUser(BODO, TestUsers.PASSWORD, "Bodø", Role.MUNICIPALITY, "1804", null));
         TestUsers.ensure(accounts, new NewUser(TROMSO, TestUsers.PASSWORD, "Tromsø", Role.MUNICIPALITY, "5501", null));
     }
