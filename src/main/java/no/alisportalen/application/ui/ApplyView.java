@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import no.alisportalen.account.AccountService;
 import no.alisportalen.account.PortalUser;
@@ -43,9 +44,19 @@ final class ApplyView extends Main implements BeforeEnterObserver, HasDynamicTit
     final TextArea coverLetter = new TextArea();
     final Button send = new Button();
     final Div outcome = new Div();
+    final com.vaadin.flow.component.datepicker.DatePicker birthDate = new com.vaadin.flow.component.datepicker.DatePicker();
+    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<no.alisportalen.account.Gender> gender =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>();
+    final com.vaadin.flow.component.combobox.ComboBox<no.alisportalen.municipality.Municipality> home =
+            new com.vaadin.flow.component.combobox.ComboBox<>();
+    final com.vaadin.flow.component.checkbox.Checkbox exemption = new com.vaadin.flow.component.checkbox.Checkbox();
+    final TextArea exemptionReason = new TextArea();
+    private final no.alisportalen.municipality.MunicipalityService municipalities;
     private @Nullable Position position;
 
-    ApplyView(PositionService positions, ApplicationService applications, AccountService accounts, Clock clock) {
+    ApplyView(PositionService positions, ApplicationService applications, AccountService accounts, Clock clock,
+            no.alisportalen.municipality.MunicipalityService municipalities) {
+        this.municipalities = municipalities;
         this.positions = positions;
         this.applications = applications;
         this.accounts = accounts;
@@ -102,7 +113,89 @@ final class ApplyView extends Main implements BeforeEnterObserver, HasDynamicTit
         send.addThemeVariants(ButtonVariant.PRIMARY);
         send.setDisableOnClick(true);
         send.addClickListener(e -> submit());
-        add(coverLetter, send, outcome);
+        add(coverLetter);
+        if (position.data().listsApplicants()) {
+            add(applicantList());
+        }
+        add(send, outcome);
+    }
+
+    /**
+     * The applicant list (offentleglova § 25): what it needs that the profile lacks, asked here with the reason,
+     * and the request to be left off, explained plainly.
+     */
+    private Div applicantList() {
+        var account = PortalUser.current().flatMap(u -> accounts.find(u.id())).orElseThrow();
+        var details = account.applicantDetails();
+        var box = new Div();
+        box.setId("apply-applicant-list");
+        box.add(new H2(getTranslation("apply.list.heading")),
+                new Paragraph(Objects.requireNonNull(position).applicantListNotice()));
+        var why = getTranslation("apply.list.why");
+        birthDate.setId("apply-birth-date");
+        birthDate.setLabel(getTranslation("profile.birthDate"));
+        birthDate.setLocale(getLocale());
+        birthDate.setHelperText(why);
+        birthDate.setRequiredIndicatorVisible(true);
+        birthDate.setVisible(details.birthDate() == null);
+        gender.setId("apply-gender");
+        gender.setLabel(getTranslation("profile.gender"));
+        gender.setItems(no.alisportalen.account.Gender.values());
+        gender.setItemLabelGenerator(g -> getTranslation("gender." + g.name()));
+        gender.setHelperText(why);
+        gender.setRequiredIndicatorVisible(true);
+        gender.setVisible(details.gender() == null);
+        home.setId("apply-home");
+        home.setLabel(getTranslation("profile.home"));
+        home.setItems(municipalities.all());
+        home.setItemLabelGenerator(m -> m.name() + " (" + m.countyName() + ")");
+        home.setHelperText(why);
+        home.setRequiredIndicatorVisible(true);
+        home.setVisible(account.homeMunicipality() == null);
+        exemption.setId("apply-exemption");
+        exemption.setLabel(getTranslation("apply.exemption"));
+        exemptionReason.setId("apply-exemption-reason");
+        exemptionReason.setLabel(getTranslation("apply.exemption.reason"));
+        exemptionReason.setHelperText(getTranslation("apply.exemption.help"));
+        exemptionReason.setMaxLength(no.alisportalen.application.Exemption.TEXT_MAX);
+        exemptionReason.setWidthFull();
+        exemptionReason.setVisible(false);
+        exemption.addValueChangeListener(e -> exemptionReason.setVisible(e.getValue()));
+        var explanation = new Paragraph(getTranslation("apply.exemption.explained"));
+        explanation.setId("apply-exemption-explained");
+        box.add(birthDate, gender, home, exemption, explanation, exemptionReason);
+        return box;
+    }
+
+    /** Saves what the list needs to the profile first, so the application and the profile agree. */
+    private boolean completeProfile() {
+        if (!birthDate.isVisible() && !gender.isVisible() && !home.isVisible()) {
+            return true;
+        }
+        var account = PortalUser.current().flatMap(u -> accounts.find(u.id())).orElseThrow();
+        var details = account.applicantDetails();
+        var update = new no.alisportalen.account.ProfileUpdate(account.name(), account.stage(),
+                account.graduationYear(), home.isVisible() && home.getValue() != null ? home.getValue().number()
+                        : account.homeMunicipality(),
+                birthDate.isVisible() ? birthDate.getValue() : details.birthDate(),
+                gender.isVisible() ? gender.getValue() : details.gender(), details.title(), details.phone(),
+                details.education(), details.experience());
+        try {
+            accounts.updateProfile(update);
+            return true;
+        } catch (InvalidInputException e) {
+            showProblems(e);
+            return false;
+        }
+    }
+
+    private void showProblems(InvalidInputException e) {
+        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("coverLetter", coverLetter,
+                "birthDate", birthDate, "gender", gender, "homeMunicipality", home, "exemptionRequest.reason",
+                exemptionReason);
+        fields.values().forEach(f -> f.setInvalid(false));
+        no.alisportalen.base.ui.FormErrors.show(e, fields, this::getTranslation);
+        send.setEnabled(true);
     }
 
     private Div profile() {
@@ -119,16 +212,17 @@ final class ApplyView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     void submit() {
         var current = Objects.requireNonNull(position);
+        if (current.data().listsApplicants() && !completeProfile()) {
+            return;
+        }
         try {
-            var application = applications.apply(current.id(), coverLetter.getValue());
+            var application = applications.apply(current.id(), coverLetter.getValue(),
+                    exemption.getValue() ? exemptionReason.getValue() : null);
             coverLetter.setVisible(false);
             send.setVisible(false);
             showApplied(application, true);
         } catch (InvalidInputException e) {
-            coverLetter.setInvalid(true);
-            coverLetter.setErrorMessage(getTranslation(e.problems().getFirst().messageKey(),
-                    e.problems().getFirst().args().toArray()));
-            send.setEnabled(true);
+            showProblems(e);
         } catch (ConflictException e) {
             outcome.removeAll();
             outcome.add(new Paragraph(getTranslation(e.messageKey(), e.args())));

@@ -1,5 +1,6 @@
 package no.alisportalen.application.ui;
 
+import java.util.Objects;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -56,6 +57,24 @@ final class MyApplicationsView extends Main implements HasDynamicTitle {
                 ApplicationUi.date(this).format(application.submittedAt())) + " · ");
         meta.add(ApplicationUi.badge(this, application.status()));
         card.add(heading, meta, ApplicationUi.timeline(this, application));
+        var exemption = application.exemption();
+        if (exemption != null && application.status() != no.alisportalen.application.ApplicationStatus.WITHDRAWN) {
+            var state = new Paragraph(getTranslation("exemption.state." + exemption.state()));
+            state.addClassName("exemption-state");
+            card.add(state);
+            if (exemption.state() == no.alisportalen.application.ExemptionState.REFUSED
+                    && exemption.acceptedAt() == null && exemption.answerBy() != null) {
+                // The answer the refusal asks for: withdraw (below) or accept being listed.
+                card.add(new Paragraph(getTranslation("myApplications.exemptionRefused",
+                        ApplicationUi.dateTime(this).format(exemption.answerBy()),
+                        Objects.requireNonNullElse(exemption.justification(), ""))));
+                var listed = new Button(getTranslation("myApplications.acceptListing"), e -> acceptListing(application));
+                listed.addClassName("accept-listing");
+                listed.getElement().setAttribute("aria-label",
+                        getTranslation("myApplications.acceptListing") + ": " + application.positionTitle());
+                card.add(listed);
+            }
+        }
         if (application.status() == no.alisportalen.application.ApplicationStatus.OFFERED) {
             var accept = new Button(getTranslation("myApplications.accept"), e -> accept(application));
             accept.addThemeVariants(ButtonVariant.PRIMARY);
@@ -82,6 +101,17 @@ final class MyApplicationsView extends Main implements HasDynamicTitle {
         try {
             applications.acceptOffer(application.id());
             message.add(new Paragraph(getTranslation("myApplications.accepted", application.positionTitle())));
+        } catch (ConflictException e) {
+            message.add(new Paragraph(getTranslation(e.messageKey(), e.args())));
+        }
+        refresh();
+    }
+
+    void acceptListing(Application application) {
+        message.removeAll();
+        try {
+            applications.acceptListing(application.id());
+            message.add(new Paragraph(getTranslation("myApplications.listingAccepted", application.positionTitle())));
         } catch (ConflictException e) {
             message.add(new Paragraph(getTranslation(e.messageKey(), e.args())));
         }

@@ -55,6 +55,12 @@ final class PositionApplicationsView extends Main implements BeforeEnterObserver
     final TextArea note = new TextArea();
     final Button save = new Button();
     final Button markFilled = new Button();
+    final Button decide = new Button();
+    final com.vaadin.flow.component.dialog.Dialog decision = new com.vaadin.flow.component.dialog.Dialog();
+    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<Boolean> granted =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>();
+    final com.vaadin.flow.component.textfield.TextArea justification = new com.vaadin.flow.component.textfield.TextArea();
+    final Button confirmDecision = new Button();
     private @Nullable Position position;
     private @Nullable Application selected;
 
@@ -72,6 +78,8 @@ final class PositionApplicationsView extends Main implements BeforeEnterObserver
         grid.addComponentColumn(a -> ApplicationUi.badge(this, a.status()))
                 .setHeader(getTranslation("applications.status")).setAutoWidth(true)
                 .setComparator(Comparator.comparing(Application::status));
+        grid.addColumn(a -> a.exemption() == null ? "" : getTranslation("exemption.state." + a.exemption().state()))
+                .setHeader(getTranslation("applications.exemption")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel(getTranslation("applications.list"));
         grid.setEmptyStateText(getTranslation("applications.empty"));
@@ -94,6 +102,28 @@ final class PositionApplicationsView extends Main implements BeforeEnterObserver
         markFilled.setText(getTranslation("applications.markFilled"));
         markFilled.addThemeVariants(ButtonVariant.SUCCESS);
         markFilled.addClickListener(e -> markFilled());
+        decide.setId("decide-exemption");
+        decide.setText(getTranslation("exemption.decide"));
+        decide.addClickListener(e -> openDecision());
+        granted.setId("exemption-granted");
+        granted.setLabel(getTranslation("exemption.decision"));
+        granted.setItems(Boolean.TRUE, Boolean.FALSE);
+        granted.setItemLabelGenerator(g -> getTranslation(g ? "exemption.grant" : "exemption.refuse"));
+        granted.setRequiredIndicatorVisible(true);
+        justification.setId("exemption-justification");
+        justification.setLabel(getTranslation("exemption.justification"));
+        justification.setHelperText(getTranslation("exemption.justification.help"));
+        justification.setMaxLength(no.alisportalen.application.Exemption.TEXT_MAX);
+        justification.setRequiredIndicatorVisible(true);
+        justification.setWidthFull();
+        confirmDecision.setId("exemption-confirm");
+        confirmDecision.setText(getTranslation("exemption.confirm"));
+        confirmDecision.addThemeVariants(ButtonVariant.PRIMARY);
+        confirmDecision.addClickListener(e -> saveDecision());
+        var cancel = new Button(getTranslation("myApplications.withdraw.cancel"), e -> decision.close());
+        decision.setHeaderTitle(getTranslation("exemption.dialog"));
+        decision.add(granted, justification);
+        decision.getFooter().add(cancel, confirmDecision);
         message.setId("applications-message");
         message.getElement().setAttribute("role", "status");
         detail.setId("application-detail");
@@ -114,14 +144,17 @@ final class PositionApplicationsView extends Main implements BeforeEnterObserver
         add(new H1(getTranslation("applications.heading", title)),
                 new Paragraph(new Anchor("kommune/stillinger", getTranslation("applications.back")), new Anchor(
                         "stilling/" + position.id().value(), getTranslation("applications.publicPage"))),
-                summary, message, grid, detail);
+                summary, message, grid, detail, decision);
         refresh();
     }
 
     private void refresh() {
         var current = Objects.requireNonNull(position);
         var keep = selected == null ? null : selected.id();
-        var items = applications.forPosition(current.id());
+        // Requests waiting for a decision first: the list cannot be published until each is decided.
+        var items = applications.forPosition(current.id()).stream().sorted(Comparator.comparing(
+                (Application a) -> a.exemption() == null
+                        || a.exemption().state() != no.alisportalen.application.ExemptionState.REQUESTED)).toList();
         grid.setItems(items); // clears the selection
         var counts = items.stream().collect(Collectors.groupingBy(Application::status, Collectors.counting()));
         summary.setText(getTranslation("applications.summary", items.size() - counts.getOrDefault(
@@ -157,6 +190,24 @@ final class PositionApplicationsView extends Main implements BeforeEnterObserver
         }
         section.add(new H3(getTranslation("applications.timeline")), ApplicationUi.timeline(this, application));
         detail.add(section);
+        var exemption = application.exemption();
+        if (exemption != null) {
+            var box = new Section();
+            box.setId("exemption-detail");
+            box.add(new H3(getTranslation("exemption.heading")),
+                    new Paragraph(getTranslation("exemption.state." + exemption.state())));
+            if (exemption.reason() != null) {
+                box.add(new Paragraph(getTranslation("exemption.reasonGiven", exemption.reason())));
+            }
+            if (exemption.justification() != null) {
+                box.add(new Paragraph(getTranslation("exemption.justificationGiven", exemption.justification())));
+            }
+            if (exemption.state() == no.alisportalen.application.ExemptionState.REQUESTED
+                    && application.status() != ApplicationStatus.WITHDRAWN) {
+                box.add(decide);
+            }
+            detail.add(box);
+        }
         if (application.status().isFinal()) {
             detail.add(new Paragraph(getTranslation("applications.final")));
         } else {
@@ -190,6 +241,35 @@ final class PositionApplicationsView extends Main implements BeforeEnterObserver
                     e.problems().getFirst().args().toArray()));
         }
         refresh();
+    }
+
+    void openDecision() {
+        granted.clear();
+        granted.setInvalid(false);
+        justification.clear();
+        justification.setInvalid(false);
+        decision.open();
+    }
+
+    void saveDecision() {
+        var application = Objects.requireNonNull(selected);
+        try {
+            var saved = applications.decideExemption(application.id(), granted.getValue(), justification.getValue());
+            decision.close();
+            selected = saved;
+            message.removeAll();
+            message.add(new Paragraph(getTranslation("exemption.decided." + Objects.requireNonNull(saved.exemption())
+                    .state())));
+            refresh();
+        } catch (InvalidInputException e) {
+            no.alisportalen.base.ui.FormErrors.show(e, java.util.Map.of("granted", granted, "justification",
+                    justification), this::getTranslation);
+        } catch (ConflictException e) {
+            decision.close();
+            message.removeAll();
+            message.add(new Paragraph(getTranslation(e.messageKey(), e.args())));
+            refresh();
+        }
     }
 
     void markFilled() {

@@ -35,6 +35,7 @@ class ApplicationViewsTest extends SpringBrowserlessTest {
     static final String APPLICANT = "views-applicant@test.no";
     static final String BODO = "views-bodo@test.no";
     static final String TROMSO = "views-tromso@test.no";
+    static final String NEWCOMER = "views-newcomer@test.no";
 
     @Autowired
     PositionService positions;
@@ -49,6 +50,7 @@ class ApplicationViewsTest extends SpringBrowserlessTest {
     void ensureUsers(AccountService accounts, UserDetailsService users) {
         TestUsers.ensureApplicant(accounts, APPLICANT, "Vera Visning");
         TestUsers.listable(users, accounts, APPLICANT);
+        TestUsers.ensureApplicant(accounts, NEWCOMER, "Nina Nykommer");
         TestUsers.ensure(accounts, new NewUser(BODO, TestUsers.PASSWORD, "Bodø", Role.MUNICIPALITY, "1804", null));
         TestUsers.ensure(accounts, new NewUser(TROMSO, TestUsers.PASSWORD, "Tromsø", Role.MUNICIPALITY, "5501", null));
     }
@@ -142,5 +144,74 @@ class ApplicationViewsTest extends SpringBrowserlessTest {
         var position = openPosition("ALIS annen kommune " + UUID.randomUUID().toString().substring(0, 6));
         UI.getCurrent().navigate("kommune/stilling/" + position.value() + "/soknader");
         assertThat($(PositionApplicationsView.class).all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(NEWCOMER)
+    void the_apply_form_asks_for_what_the_list_needs_and_the_request_is_decided_and_answered() {
+        var title = "ALIS søkerliste visning " + UUID.randomUUID().toString().substring(0, 6);
+        var position = openPosition(title);
+        var apply = navigate(ApplyView.class, Map.of("id", position.value()));
+        assertThat(apply.birthDate.isVisible()).isTrue();
+        assertThat(apply.gender.isVisible()).isTrue();
+        assertThat(apply.home.isVisible()).isTrue();
+        assertThat(apply.birthDate.getHelperText()).contains("offentleglova § 25");
+        assertThat(apply.getElement().getTextRecursively()).contains("Kommunen vurderer ønsket ditt konkret");
+
+        test(apply.coverLetter).setValue("Jeg vil gjerne til Bodø.");
+        test(apply.send).click();
+        assertThat(apply.birthDate.isInvalid()).isTrue();
+        assertThat(apply.birthDate.getErrorMessage()).contains("offentleglova § 25");
+        assertThat(apply.gender.isInvalid()).isTrue();
+        assertThat(apply.home.isInvalid()).isTrue();
+
+        apply.birthDate.setValue(LocalDate.of(1997, 8, 1));
+        apply.gender.setValue(no.alisportalen.account.Gender.FEMALE);
+        apply.home.setValue(apply.home.getListDataView().getItems().filter(m -> m.number().equals("1804"))
+                .findFirst().orElseThrow());
+        test(apply.exemption).click();
+        assertThat(apply.exemptionReason.isVisible()).isTrue();
+        test(apply.exemptionReason).setValue("kort");
+        test(apply.send).click();
+        assertThat(apply.exemptionReason.isInvalid()).isTrue();
+        test(apply.exemptionReason).setValue("Min arbeidsgiver vet ikke at jeg søker.");
+        test(apply.send).click();
+        assertThat(apply.outcome.getElement().getTextRecursively()).contains("Søknaden er sendt");
+        var mine = applications.mine().stream().filter(a -> a.positionId().equals(position)).findFirst().orElseThrow();
+        assertThat(mine.exemption().state()).isEqualTo(no.alisportalen.application.ExemptionState.REQUESTED);
+        assertThat(mine.applicant().details().birthDate()).isEqualTo(LocalDate.of(1997, 8, 1));
+
+        // The municipality sees the request first and refuses it with a justification.
+        TestUsers.as(users, APPLICANT, () -> applications.apply(position, "Jeg søker også."));
+        TestUsers.as(users, BODO, () -> {
+            var view = navigate(PositionApplicationsView.class, Map.of("id", position.value()));
+            var first = view.grid.getListDataView().getItem(0);
+            assertThat(first.applicant().name()).isEqualTo("Nina Nykommer");
+            test(view.grid).select(0);
+            assertThat(view.detail.getElement().getTextRecursively()).contains("Min arbeidsgiver vet ikke");
+            test(view.decide).click();
+            assertThat(view.decision.isOpened()).isTrue();
+            test(view.confirmDecision).click();
+            assertThat(view.granted.isInvalid()).isTrue();
+            assertThat(view.justification.isInvalid()).isTrue();
+            view.granted.setValue(false);
+            test(view.justification).setValue("Stillingen er av stor offentlig interesse i kommunen.");
+            test(view.confirmDecision).click();
+            assertThat(view.decision.isOpened()).isFalse();
+            assertThat(view.message.getElement().getTextRecursively()).contains("Unntaket er avslått");
+            return null;
+        });
+
+        // The applicant answers on "Mine søknader".
+        var mineView = navigate(MyApplicationsView.class);
+        var card = $(Section.class).from(mineView.list).all().stream()
+                .filter(c -> c.getElement().getTextRecursively().contains(title)).findFirst().orElseThrow();
+        assertThat(card.getElement().getTextRecursively()).contains("Unntak avslått", "stor offentlig interesse");
+        var answer = $(com.vaadin.flow.component.button.Button.class).from(card).all().stream()
+                .filter(b -> b.hasClassName("accept-listing")).findFirst().orElseThrow();
+        test(answer).click();
+        assertThat(mineView.message.getElement().getTextRecursively()).contains("Du står på søkerlisten");
+        assertThat(applications.mine().stream().filter(a -> a.positionId().equals(position)).findFirst()
+                .orElseThrow().exemption().acceptedAt()).isNotNull();
     }
 }
