@@ -140,6 +140,34 @@ public class ApplicantListService implements AuditSource {
                 .map(ApplicantListDocument::state);
     }
 
+    /**
+     * Where each position's list stands, for the ALIS office's overview.
+     *
+     * @param undecided requests not yet decided, counted only once the period has ended (they then hold it back)
+     */
+    public record Standing(ApplicantListStatus status, int undecided) {}
+
+    /** The standing of each position's list; positions without one are absent. Two queries whatever the count. */
+    public Map<PositionId, Standing> standings(java.util.Collection<PositionId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var documents = mongo.find(Query.query(Criteria.where("_id").in(ids.stream().map(PositionId::value)
+                .toList())), ApplicantListDocument.class);
+        var pending = documents.stream().filter(d -> d.state() == ApplicantListStatus.PENDING)
+                .map(ApplicantListDocument::id).toList();
+        var undecided = new java.util.HashMap<String, Integer>();
+        if (!pending.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("positionId").in(pending).and("exemption.state")
+                    .is(ExemptionState.REQUESTED.name()).and("status").ne(ApplicationStatus.WITHDRAWN.name())),
+                    ApplicationDocument.class).forEach(a -> undecided.merge(a.positionId(), 1, Integer::sum));
+        }
+        var result = new java.util.HashMap<PositionId, Standing>();
+        documents.forEach(d -> result.put(new PositionId(d.id()), new Standing(d.state(),
+                undecided.getOrDefault(d.id(), 0))));
+        return result;
+    }
+
     /** Whether the list is already published, after which requests may no longer be made or taken back. */
     boolean published(PositionId id) {
         return status(id).orElse(null) == ApplicantListStatus.PUBLISHED;

@@ -93,6 +93,24 @@ class ApplicantListIntegrationTest {
         return names;
     }
 
+    /** The feed's items of the position that link to its applicant list, as "changeType url". */
+    private List<String> feedLinks(String position) {
+        var links = new ArrayList<String>();
+        var cursor = "0";
+        while (true) {
+            var page = api.get("/api/v1/feed?limit=500&after=" + cursor).json();
+            if (page.get("items").isEmpty()) {
+                return links;
+            }
+            page.get("items").forEach(item -> {
+                if (item.get("position").get("id").asString().equals(position) && item.has("applicantListUrl")) {
+                    links.add(item.get("changeType").asString() + " " + item.get("applicantListUrl").asString());
+                }
+            });
+            cursor = page.get("next").asString();
+        }
+    }
+
     private List<String> audit(String position) {
         var actions = new ArrayList<String>();
         api.get("/api/v1/positions/" + position + "/audit", bodo).json()
@@ -159,6 +177,7 @@ class ApplicantListIntegrationTest {
         assertThat(api.get("/api/v1/positions/" + position + "/applicant-list", bodo).status()).isEqualTo(404);
 
         assertThat(api.post("/api/v1/positions/" + position + "/close", null, bodo).status()).isEqualTo(200);
+        assertThat(feedLinks(position)).containsExactly("CLOSED /api/v1/positions/" + position + "/applicant-list");
         var pending = list(position);
         assertThat(pending.get("status").asString()).isEqualTo("PENDING");
         assertThat(pending.get("applicants").isNull()).isTrue();

@@ -54,7 +54,7 @@ class AccessibilityE2ETest extends E2ETestSupport {
 
     /** Data every role's pages need: a published position, and one application to it. */
     private record Fixture(String positionId, String[] municipality, String[] applicant, String[] office,
-            String roundId) {}
+            String roundId, String listedId) {}
 
     private Fixture fixture() {
         var api = new TestApi(port);
@@ -65,14 +65,19 @@ class AccessibilityE2ETest extends E2ETestSupport {
         body.put("incentives", List.of(Map.of("type", "HOUSING", "annualAmountNok", 40_000)));
         var id = api.publishedPosition(body, municipality);
         var applicant = api.newApplicant("Ada Tilgjengelig", "LIS1");
-        api.post("/api/v1/positions/" + id + "/applications", Map.of("coverLetter", "Jeg søker."), applicant);
+        api.post("/api/v1/positions/" + id + "/applications", Map.of("coverLetter", "Jeg søker.",
+                "exemptionRequest", Map.of("reason", "Arbeidsgiveren min vet ikke om det ennå.")), applicant);
+        // A closed position whose applicant list is published (offentleglova § 25).
+        var listed = api.publishedPosition(TestApi.position("1804", "ALIS med offentlig søkerliste"), municipality);
+        api.post("/api/v1/positions/" + listed + "/applications", Map.of("coverLetter", "Jeg søker."), applicant);
+        api.post("/api/v1/positions/" + listed + "/close", null, municipality);
         var office = api.newUser(Map.of("role", "ALIS_OFFICE", "region", "NORD"));
         var round = api.post("/api/v1/rounds", Map.of("name", "Tilgjengelig runde", "region", "NORD", "positionIds",
                 List.of(id), "applicantRankingDeadline", java.time.LocalDate.now().plusDays(7).toString(),
                 "municipalityRankingDeadline", java.time.LocalDate.now().plusDays(10).toString()), office);
         var roundId = round.json().get("id").asString();
         api.put("/api/v1/rounds/" + roundId + "/applicant-ranking", Map.of("positionIds", List.of(id)), applicant);
-        return new Fixture(id, municipality, applicant, office, roundId);
+        return new Fixture(id, municipality, applicant, office, roundId, listed);
     }
 
     @Test
@@ -82,7 +87,8 @@ class AccessibilityE2ETest extends E2ETestSupport {
             useLanguage(language);
             for (var page : List.of("/", "/stillinger", "/kommuner", "/om", "/personvern", "/registrer",
                     "/glemt-passord", "/login", "/stilling/" + f.positionId(), "/nytt-passord?token=ugyldig",
-                    "/bekreft-epost?token=ugyldig", "/avmeld?token=ugyldig", "/finnes-ikke")) {
+                    "/bekreft-epost?token=ugyldig", "/avmeld?token=ugyldig", "/finnes-ikke",
+                    "/stilling/" + f.listedId() + "/sokerliste", "/stilling/" + f.listedId())) {
                 check(language, page);
             }
             check(language, "/stillinger?visning=kart");
@@ -115,9 +121,15 @@ class AccessibilityE2ETest extends E2ETestSupport {
             for (var page : List.of("/kommune/stillinger", "/kommune/stilling",
                     "/kommune/stilling?id=" + f.positionId(), "/kommune/stilling/" + f.positionId() + "/soknader",
                     "/stilling/" + f.positionId() + "/rekruttering", "/api-nokler", "/varsler", "/passord",
-                    "/runder", "/runder/" + f.roundId() + "/stilling/" + f.positionId())) {
+                    "/runder", "/runder/" + f.roundId() + "/stilling/" + f.positionId(),
+                    "/stilling/" + f.listedId() + "/sokerliste")) {
                 check(language, page);
             }
+            // The decision on a request not to be listed (the request is first in the list).
+            checkDialog(language, "/kommune/stilling/" + f.positionId() + "/soknader", b -> {
+                b.click(By.xpath("//vaadin-grid-cell-content[contains(., 'Ada Tilgjengelig')]"));
+                b.click(By.id("decide-exemption"));
+            });
             checkDialog(language, "/kommune/stilling?id=" + f.positionId(),
                     b -> b.click(By.xpath("//vaadin-button[contains(., '" + (language.equals("en") ? "Preview"
                             : "Forhåndsvis") + "')]")));

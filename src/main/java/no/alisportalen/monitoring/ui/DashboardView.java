@@ -83,8 +83,13 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
     /** The portal-wide switch of the recruitment boost (admins only). */
     final Checkbox recruitmentBoost = new Checkbox();
 
+    private final no.alisportalen.application.ApplicantListService lists;
+    private java.util.Map<no.alisportalen.position.PositionId, no.alisportalen.application.ApplicantListService.Standing>
+            standings = java.util.Map.of();
+
     DashboardView(StatsService stats, MunicipalityService municipalities,
-            no.alisportalen.exposure.RecruitmentBoost boost) {
+            no.alisportalen.exposure.RecruitmentBoost boost, no.alisportalen.application.ApplicantListService lists) {
+        this.lists = lists;
         this.stats = stats;
         this.municipalities = municipalities;
         addClassName("dashboard");
@@ -180,6 +185,8 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
         exposureColumns(positions, PositionStats::impressions, PositionStats::views, PositionStats::applyClicks);
         positions.addColumn(s -> getTranslation("status." + s.status().name()))
                 .setHeader(getTranslation("stats.column.status")).setSortable(true).setAutoWidth(true);
+        positions.addColumn(s -> listStanding(s.positionId())).setHeader(getTranslation("stats.column.applicantList"))
+                .setSortable(true).setAutoWidth(true);
         positions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         positions.setAriaLabel(getTranslation("dashboard.positions"));
         positions.setEmptyStateText(getTranslation("dashboard.empty"));
@@ -251,8 +258,20 @@ final class DashboardView extends Main implements BeforeEnterObserver, HasDynami
                 .filter(s -> !withoutApplications.getValue() || s.applicationCount() == 0).toList();
     }
 
+    /** The applicant list's state; undecided requests flagged once the period has ended (they hold it back). */
+    String listStanding(no.alisportalen.position.PositionId id) {
+        var standing = standings.get(id);
+        if (standing == null) {
+            return "";
+        }
+        var state = getTranslation("applicantList.state." + standing.status());
+        return standing.undecided() > 0 ? state + " – " + getTranslation("applicantList.undecided",
+                standing.undecided()) : state;
+    }
+
     private void applyFilter() {
         var rows = filtered();
+        standings = lists.standings(rows.stream().map(PositionStats::positionId).toList());
         positions.setItems(rows);
         positionsCsv.setHref(csv("stillinger.csv", () -> StatsService.positionsCsv(rows,
                 c -> getTranslation("stats.column." + c))));

@@ -59,6 +59,13 @@ final class PositionPage extends Main implements BeforeEnterObserver, HasDynamic
             notice.setId("applicant-list-notice");
             notice.addClassName("applicant-list-notice");
             add(notice);
+            if (!position.isOpen(java.time.LocalDate.now(clock))) {
+                // The period has ended: the list is there (or being prepared) for anyone to read.
+                var link = new com.vaadin.flow.component.html.Anchor("stilling/" + position.id().value()
+                        + "/sokerliste", getTranslation("position.applicantListLink"));
+                link.setId("applicant-list-link");
+                add(new Paragraph(link));
+            }
         }
         applyLink(position).ifPresent(this::add);
         add(new Paragraph(print));

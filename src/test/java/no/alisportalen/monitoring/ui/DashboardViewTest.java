@@ -27,11 +27,16 @@ class DashboardViewTest extends SpringBrowserlessTest {
     static final String APPLICANT = "dashboard-applicant@test.no";
 
     @Autowired
-    void ensureUsers(AccountService accounts) {
+    void ensureUsers(AccountService accounts,
+            org.springframework.security.core.userdetails.UserDetailsService users) {
         TestUsers.ensure(accounts, new NewUser(OFFICE, TestUsers.PASSWORD, "ALIS Nord", Role.ALIS_OFFICE, null,
                 Region.NORD));
         TestUsers.ensureApplicant(accounts, APPLICANT, "Ikke kontor");
+        TestUsers.listable(users, accounts, APPLICANT);
     }
+
+    @Autowired
+    no.alisportalen.application.ApplicationService applications;
 
     @Autowired
     no.alisportalen.position.PositionService positions;
@@ -122,5 +127,27 @@ class DashboardViewTest extends SpringBrowserlessTest {
     void applicants_cannot_open_the_dashboard() {
         UI.getCurrent().navigate("alis-kontor");
         assertThat($(DashboardView.class).all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(OFFICE)
+    void an_office_sees_where_each_applicant_list_stands_and_undecided_requests_after_the_period() {
+        var ids = TestUsers.as(users, TestApi.ADMIN_EMAIL, () -> {
+            var data = new no.alisportalen.position.PositionData("1804", "Oversikt søkerliste", null, null, null,
+                    no.alisportalen.position.EmploymentForm.SALARIED, no.alisportalen.position.WorkSetting.GP_PRACTICE,
+                    800, 1_100_000, true, true, java.util.Set.of(), false, java.util.List.of(), true, 4, false, 6,
+                    true, java.time.LocalDate.now().plusMonths(4), java.time.LocalDate.now().plusMonths(1), 1, null);
+            var open = positions.create(data);
+            var closing = positions.create(data);
+            return java.util.List.of(positions.publish(open.id(), open.version()).id(),
+                    positions.publish(closing.id(), closing.version()).id());
+        });
+        TestUsers.as(users, APPLICANT, () -> applications.apply(ids.get(1), "Hei",
+                "Arbeidsgiveren min vet ikke om det."));
+        TestUsers.as(users, TestApi.ADMIN_EMAIL, () -> positions.close(ids.get(1)));
+        var view = navigate(DashboardView.class);
+        view.status.setValue(Optional.empty());
+        assertThat(view.listStanding(ids.get(0))).isEqualTo("Søknadsperioden pågår");
+        assertThat(view.listStanding(ids.get(1))).isEqualTo("Venter – ⚠ 1 ubehandlede ønsker om unntak");
     }
 }
