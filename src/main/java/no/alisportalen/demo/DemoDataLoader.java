@@ -103,9 +103,42 @@ class DemoDataLoader implements ApplicationRunner {
             // The story's visitors are written now, and every position's need for applicants follows from it.
             exposure.flush();
             needs.recompute();
+            applicantListStory();
             log.info("Demo data: {} positions and four months of history ({} steps) in {} ms", DemoPositions.COUNT,
                     steps, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /**
+     * One recruitment run through its applicant list (offentleglova § 25): two applicants ask to be left off, Bodø
+     * grants one and refuses the other, who accepts being listed, and the list is published.
+     */
+    private void applicantListStory() {
+        var municipality = "bodo@kommune.demo";
+        var today = LocalDate.now(clock);
+        var position = as(municipality, () -> {
+            var created = positions.create(new no.alisportalen.position.PositionData("1804",
+                    "ALIS Bodø sentrum – med offentlig søkerliste (demo)", null, null, null,
+                    no.alisportalen.position.EmploymentForm.SALARIED, no.alisportalen.position.WorkSetting.GP_PRACTICE,
+                    800, 1_150_000, true, true, java.util.Set.of(), false, List.of(), true, 4, false, 6, true,
+                    today.plusMonths(3), today.plusDays(14), 1, null));
+            return positions.publish(created.id(), created.version()).id();
+        });
+        var granted = as("student@lege.demo", () -> applications.apply(position,
+                "Jeg er ferdig med studiet til sommeren og vil gjerne til Bodø.",
+                "Jeg har ikke fortalt mitt nåværende studiested at jeg søker."));
+        var refused = as("lis1@lege.demo", () -> applications.apply(position,
+                "Jeg har LIS1 fra Nordlandssykehuset og vil bli allmennlege her.",
+                "Jeg ønsker ikke at min nåværende arbeidsgiver skal vite at jeg søker."));
+        as("lege@lege.demo", () -> applications.apply(position, "Jeg vil gjerne fortsette som ALIS i Bodø.", null));
+        as(municipality, () -> {
+            positions.close(position);
+            applications.decideExemption(granted.id(), true,
+                    "Søkeren er student og har et særlig behov; offentlighetens interesse veier lettere her.");
+            return applications.decideExemption(refused.id(), false,
+                    "Legestillinger er av stor offentlig interesse; behovet er ikke særlig nok.");
+        });
+        as("lis1@lege.demo", () -> applications.acceptListing(refused.id()));
     }
 
     /** Every demo applicant gets what an applicant list needs (offentleglova § 25), so each may apply. */

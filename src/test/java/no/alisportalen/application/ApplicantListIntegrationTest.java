@@ -38,6 +38,18 @@ class ApplicantListIntegrationTest {
     @Autowired
     ApplicantListService lists;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Autowired
+    ApplicationRepository repository;
+
+    @Autowired
+    no.alisportalen.position.PositionService positionService;
+
+    @Autowired
+    java.time.Clock clock;
+
     TestApi api;
     String[] bodo;
     String[] tromso;
@@ -294,5 +306,56 @@ class ApplicantListIntegrationTest {
         assertThat(names(published.get("entries"))).containsExactly("Stille Søker");
         assertThat(published.get("gender").get("UNSPECIFIED").asInt()).isEqualTo(1);
         assertThat(audit(position).stream().filter("APPLICANT_LIST_PUBLISHED"::equals).count()).isEqualTo(1);
+    }
+
+    @Test
+    void ages_count_whole_years_at_the_period_end_around_birthdays_and_names_sort_the_norwegian_way() {
+        var position = api.publishedPosition(TestApi.position("1804", "ALIS Bodø, bursdager"), bodo);
+        var today = LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
+        var born = Map.of("Ørjan Øye", today.minusYears(30), "Ærlig Ærø", today.minusYears(30).plusDays(1),
+                "Aase Aas", today.minusYears(30).minusDays(1), "Zorro Zahl", today.minusYears(41));
+        born.forEach((name, date) -> apply(position, applicant(name, "DOCTOR", date.toString(), "MALE", "1804", null),
+                null));
+        assertThat(api.post("/api/v1/positions/" + position + "/close", null, bodo).status()).isEqualTo(200);
+        var published = list(position);
+        assertThat(published.get("status").asString()).isEqualTo("PUBLISHED");
+        var periodEnd = LocalDate.ofInstant(Instant.parse(published.get("periodEndedAt").asString()),
+                java.time.ZoneId.of("Europe/Oslo"));
+        // Independently: Norwegian order puts Æ, Ø, Å after Z, and the old spelling "Aa" counts as Å (as in
+        // Norwegian dictionaries and phone books); age is whole years on the period's last date.
+        assertThat(names(published.get("entries"))).containsExactly("Zorro Zahl", "Ærlig Ærø", "Ørjan Øye",
+                "Aase Aas");
+        var ages = new java.util.LinkedHashMap<String, Integer>();
+        published.get("entries").forEach(e -> ages.put(e.get("name").asString(), e.get("age").asInt()));
+        born.forEach((name, date) -> {
+            int years = periodEnd.getYear() - date.getYear()
+                    - (periodEnd.getDayOfYear() < date.withYear(periodEnd.getYear()).getDayOfYear() ? 1 : 0);
+            assertThat(ages.get(name)).as(name).isEqualTo(years);
+        });
+        assertThat(ages).containsEntry("Ørjan Øye", 30).containsEntry("Ærlig Ærø", 29).containsEntry("Aase Aas", 30);
+        assertThat(published.get("gender").get("MALE").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void a_node_started_after_the_period_ended_publishes_from_the_stored_state_and_catches_up_missing_lists() {
+        var position = api.publishedPosition(TestApi.position("1804", "ALIS Bodø, omstart"), bodo);
+        var app = apply(position, applicant("Omstart Søker", "LIS1", "1991-01-01", "FEMALE", "1804", null), REASON);
+        assertThat(api.post("/api/v1/positions/" + position + "/close", null, bodo).status()).isEqualTo(200);
+        assertThat(decide(app, false, bodo).status()).isEqualTo(200);
+        // A list whose document was never written (the position closed while no node listened).
+        var missed = api.publishedPosition(TestApi.position("1804", "ALIS Bodø, glemt liste"), bodo);
+        apply(missed, applicant("Glemt Søker", "LIS1", "1993-01-01", "MALE", "1804", null), null);
+        assertThat(api.post("/api/v1/positions/" + missed + "/close", null, bodo).status()).isEqualTo(200);
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(missed)), "applicant_lists");
+        assertThat(api.get("/api/v1/positions/" + missed + "/applicant-list").status()).isEqualTo(404);
+
+        // A new node: nothing in memory, only what MongoDB holds.
+        var restarted = new ApplicantListService(mongo, repository, positionService, clock);
+        restarted.advanceDue();
+        assertThat(list(position).get("status").asString()).isEqualTo("PENDING"); // the reply window still runs
+        assertThat(list(missed).get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(restarted.advanceDue(Instant.now().plus(Duration.ofDays(4)))).isGreaterThanOrEqualTo(1);
+        assertThat(names(list(position).get("entries"))).containsExactly("Omstart Søker");
     }
 }

@@ -170,6 +170,18 @@ class PlainJarIT {
             }
         }
         assertThat(positionStatuses).contains("PUBLISHED", "CLOSED", "FILLED");
+        // Closed positions have published applicant lists; the demo's story has one granted exemption.
+        int published = 0;
+        int withheld = 0;
+        for (var row : positions) {
+            if (!row.get("status").asString().equals("PUBLISHED")) {
+                var list = json("/api/v1/positions/" + row.get("positionId").asString() + "/applicant-list", null);
+                published += list.get("status").asString().equals("PUBLISHED") ? 1 : 0;
+                withheld += list.path("withheld").asInt(0);
+            }
+        }
+        assertThat(published).as("published applicant lists").isGreaterThanOrEqualTo(3);
+        assertThat(withheld).as("granted exemptions on published lists").isGreaterThanOrEqualTo(1);
         assertThat(longest).as("published up to four months ago").isGreaterThanOrEqualTo(90);
         assertThat(applicationStatuses).containsExactlyInAnyOrder(ApplicationStatus.values());
         assertThat(weeks).as("applications spread over the weeks").hasSizeGreaterThanOrEqualTo(12);

@@ -292,8 +292,10 @@ class PositionApiIntegrationTest {
         var closed = api.get("/api/v1/positions/" + id).json();
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         var audit = api.get("/api/v1/positions/" + id + "/audit", bodo).json();
-        assertThat(audit.get(0).get("action").asString()).isEqualTo("DEADLINE_PASSED");
-        assertThat(audit.get(0).get("actor").asString()).isEqualTo("system");
+        // Newest first: the close by the deadline ended the application period, so the applicant list followed.
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("APPLICANT_LIST_PUBLISHED");
+        assertThat(audit.get(1).get("action").asString()).isEqualTo("DEADLINE_PASSED");
+        assertThat(audit.get(1).get("actor").asString()).isEqualTo("system");
         // A second run leaves this one alone: no second audit entry, no new version (other tests' positions may
         // expire meanwhile, so its count says nothing about this one).
         service.closeExpired();
