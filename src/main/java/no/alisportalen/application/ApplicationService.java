@@ -139,9 +139,7 @@ public class ApplicationService implements ApplicationCounts {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        var snapshot = new no.alisportalen.account.ApplicantDetails(details.birthDate(), details.gender(),
-                ApplicantListService.title(details.title(), account.stage()), details.phone(), details.education(),
-                details.experience());
+        var snapshot = snapshot(account);
         var home = account.homeMunicipality() == null ? null
                 : municipalities.find(account.homeMunicipality()).map(m -> m.name()).orElse(null);
         var now = Instant.now(clock);
@@ -374,11 +372,7 @@ public class ApplicationService implements ApplicationCounts {
                     "Tildelt gjennom matcherunden «" + roundName + "».",
                     ApplicationStatus.OFFERED, List.of(new StatusChange(now, ApplicationStatus.OFFERED, by)), null,
                     now, now, ApplicationDocument.activeKey(account.id().value(), positionId.value()), null,
-                    new no.alisportalen.account.ApplicantDetails(account.applicantDetails().birthDate(),
-                            account.applicantDetails().gender(), ApplicantListService.title(
-                                    account.applicantDetails().title(), account.stage()),
-                            account.applicantDetails().phone(), account.applicantDetails().education(),
-                            account.applicantDetails().experience()), null));
+                    snapshot(account), null));
         }
         events.publishEvent(new ApplicationEvent.ApplicationStatusChanged(new ApplicationId(saved.id()),
                 Objects.requireNonNull(saved.version()), positionId, saved.positionTitle(), applicantId,
@@ -542,6 +536,14 @@ public class ApplicationService implements ApplicationCounts {
             }
         }
         return done;
+    }
+
+    /** The profile's details as the application keeps them: the list title derived from the stage when unset. */
+    private static no.alisportalen.account.ApplicantDetails snapshot(no.alisportalen.account.Account account) {
+        var details = account.applicantDetails();
+        return new no.alisportalen.account.ApplicantDetails(details.birthDate(), details.gender(),
+                ApplicantListService.title(details.title(), account.stage()), details.phone(), details.education(),
+                details.experience());
     }
 
     private void requireOpen(Position position) {
